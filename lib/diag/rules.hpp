@@ -1,0 +1,27 @@
+#pragma once
+
+#include "diag/diagnostic.hpp"
+
+#include <span>
+#include <string_view>
+
+namespace duty::diag {
+
+// Every rule duty reports, in one table: its stable id, default severity,
+// a one-line summary and a longer help text (used by SARIF and the man pages).
+struct Rule
+{
+  std::string_view id;
+  Severity severity;
+  std::string_view summary;
+  std::string_view help;
+};
+
+std::span<const Rule>
+all_rules();
+
+// nullptr when `id` is not a rule.
+const Rule*
+find_rule(std::string_view id);
+
+} // namespace duty::diag

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "lists/model.hpp"
+#include "lists/schema.hpp"
+
+namespace duty::lists {
+
+// Turns a checked item (its slots) into a model value and appends it to the set.
+void
+build_item(ListSet& set, const KindSchema& schema, uint32_t file, const YNode& item,
+           const Slots& slots);
+
+// Reads a matters file's `dimensions:` mapping (name → allowed values).
+void
+build_dimensions(ListSet& set, uint32_t file, const YNode& node, Sink& sink);
+
+} // namespace duty::lists

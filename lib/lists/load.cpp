@@ -1,0 +1,302 @@
+#include "lists/load.hpp"
+
+#include "lists/build.hpp"
+#include "lists/schema.hpp"
+#include "lists/source.hpp"
+#include "lists/yaml.hpp"
+#include "util/file.hpp"
+#include "util/spell.hpp"
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fmt/format.h>
+#include <cerrno>
+#include <iconv.h>
+
+namespace fs = std::filesystem;
+
+namespace duty::lists {
+
+namespace {
+
+bool
+is_list_file(const fs::path& p)
+{
+  auto ext = p.extension().string();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+// True if the bytes decode as GB18030, the usual encoding of files saved by
+// Chinese Excel or Notepad: then the hint can name the fix.
+bool
+looks_gb18030(std::string_view text)
+{
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  if (cd == reinterpret_cast<iconv_t>(-1))
+    return false;
+  std::string in(text.substr(0, 1 << 16));
+  std::string out(in.size() * 2 + 16, '\0');
+  char* ip = in.data();
+  size_t il = in.size();
+  char* op = out.data();
+  size_t ol = out.size();
+  size_t r = iconv(cd, &ip, &il, &op, &ol);
+  iconv_close(cd);
+  return r != static_cast<size_t>(-1) || (errno == EINVAL && text.size() > in.size());
+}
+
+// Checks the raw bytes before YAML sees them: NUL bytes and invalid UTF-8
+// would otherwise be reported far from their place, or not at all.
+bool
+check_encoding(LoadResult& r, uint32_t file, Sink& sink)
+{
+  const SourceFile& f = r.set.files[file];
+  auto line_col = [&](size_t offset) {
+    auto it = std::upper_bound(f.line_starts.begin(), f.line_starts.end(), offset);
+    size_t line = static_cast<size_t>(it - f.line_starts.begin());
+    return Loc{file, static_cast<uint32_t>(line), static_cast<uint32_t>(offset - f.line_starts[line - 1] + 1)};
+  };
+  size_t nul = f.text.find('\0');
+  size_t bad = util::find_invalid_utf8(f.text);
+  if (bad != std::string::npos && (nul == std::string::npos || bad < nul)) {
+    std::string hint = looks_gb18030(f.text)
+                         ? "the file looks GBK/GB18030-encoded; convert it with: iconv -f GB18030 -t UTF-8"
+                         : "list files must be UTF-8 text";
+    Loc at = line_col(bad);
+    // Report the column of the bad byte in characters of the valid prefix.
+    sink.add(at, "encoding",
+             fmt::format("invalid UTF-8 byte 0x{:02X}", static_cast<unsigned char>(f.text[bad])), hint);
+    return false;
+  }
+  if (nul != std::string::npos) {
+    sink.add(line_col(nul), "encoding", "NUL byte in a text file",
+             "the file may be binary or UTF-16 encoded; list files are UTF-8 text");
+    return false;
+  }
+  return true;
+}
+
+// Tabs may not indent YAML; yaml-cpp's own message for them is unclear.
+bool
+check_tabs(const SourceFile& f, uint32_t file, Sink& sink)
+{
+  bool ok = true;
+  for (size_t i = 0; i < f.line_starts.size(); ++i) {
+    size_t p = f.line_starts[i];
+    while (p < f.text.size() && f.text[p] == ' ')
+      ++p;
+    if (p < f.text.size() && f.text[p] == '\t') {
+      // A tab after spaces inside a block scalar is content; only flag tabs
+      // that are followed by a key or list marker, which is indentation.
+      size_t q = p;
+      while (q < f.text.size() && (f.text[q] == '\t' || f.text[q] == ' '))
+        ++q;
+      if (q < f.text.size() && f.text[q] != '\n' && f.text[q] != '\r' && f.text[q] != '#') {
+        sink.add(Loc{file, static_cast<uint32_t>(i + 1), static_cast<uint32_t>(p - f.line_starts[i] + 1)},
+                 "syntax", "tab character in indentation",
+                 "YAML indents with spaces only; replace the tab with spaces");
+        ok = false;
+        break; // one is enough: the rest of the file is unreliable
+      }
+    }
+  }
+  return ok;
+}
+
+void
+add_yaml_problems(const YamlDoc& doc, uint32_t file, Sink& sink)
+{
+  for (const auto& p : doc.problems) {
+    auto& d = sink.add(Loc{file, p.line, p.col}, p.rule, p.message, p.hint);
+    if (p.related_line)
+      sink.relate(d, Loc{file, p.related_line, p.related_col}, "first defined here");
+  }
+}
+
+void
+load_root(LoadResult& r, uint32_t file, const YNode& root, Sink& sink)
+{
+  SourceFile& f = r.set.files[file];
+  if (!root.is_map()) {
+    sink.add(file, root, "schema",
+             fmt::format("a list file is {}; expected a mapping with \"kind:\" and \"items:\"",
+                         root.kind_name()));
+    return;
+  }
+  const YNode* kind = nullptr;
+  const YNode* items = nullptr;
+  const YNode* dimensions = nullptr;
+  static const std::vector<std::string_view> top = {"kind",    "title", "version", "published",
+                                                    "items",   "dimensions", "note"};
+  for (size_t i = 0; i < root.map_size(); ++i) {
+    const YNode& k = root.key(i);
+    const YNode& v = root.value(i);
+    if (!k.is_scalar()) {
+      sink.add(file, k, "schema", "a top-level key must be a name");
+      continue;
+    }
+    if (k.text == "kind")
+      kind = kind ? kind : &v;
+    else if (k.text == "items")
+      items = items ? items : &v;
+    else if (k.text == "dimensions")
+      dimensions = dimensions ? dimensions : &v;
+    else if (k.text == "title" || k.text == "version" || k.text == "note") {
+      if (!v.is_scalar())
+        sink.add(file, v, "schema", fmt::format("\"{}\" is {}; expected text", k.text, v.kind_name()));
+      else if (k.text == "title")
+        f.title = v.text;
+      else if (k.text == "version")
+        f.version = v.text;
+    } else if (k.text == "published") {
+      if (!v.is_scalar() || !util::parse_date(v.text))
+        sink.add(file, v, "bad-value", "\"published\" is not a valid date", "dates are written YYYY-MM-DD");
+    } else {
+      std::string hint = util::did_you_mean(k.text, top);
+      sink.add(file, k, "unknown-key", fmt::format("unknown top-level key {}", util::quote(k.text)),
+               hint.empty() ? "a list file has kind, items and optionally title, version, published, note"
+                            : hint);
+    }
+  }
+  if (!kind) {
+    sink.add(file, root, "schema", "the list file lacks \"kind:\"",
+             "kind is one of " + util::one_of(kind_names()));
+    return;
+  }
+  if (!kind->is_scalar()) {
+    sink.add(file, *kind, "schema", fmt::format("\"kind\" is {}; expected a name", kind->kind_name()));
+    return;
+  }
+  const KindSchema* schema = find_kind(kind->text);
+  if (!schema) {
+    std::string hint = util::did_you_mean(kind->text, kind_names());
+    sink.add(file, *kind, "unknown-kind", fmt::format("unknown kind {}", util::quote(kind->text)),
+             hint.empty() ? "kind is one of " + util::one_of(kind_names()) : hint);
+    return;
+  }
+  f.kind = schema->kind;
+  if (dimensions && schema->kind != "matters")
+    sink.add(file, *dimensions, "unknown-key", "\"dimensions\" belongs in a matters file");
+  else if (dimensions)
+    build_dimensions(r.set, file, *dimensions, sink);
+  if (!items) {
+    sink.add(file, root, "schema", "the list file lacks \"items:\"", "write items: [] for an empty list");
+    return;
+  }
+  if (items->kind == YNode::Kind::null)
+    return; // "items:" with nothing: an empty list
+  if (!items->is_seq()) {
+    sink.add(file, *items, "schema", fmt::format("\"items\" is {}; expected a list", items->kind_name()),
+             "each item starts with \"- \"");
+    return;
+  }
+  f.items = items->children.size();
+  for (const auto& item : items->children) {
+    Slots slots = check_item(*schema, item, file, sink);
+    if (item.is_map())
+      build_item(r.set, *schema, file, item, slots);
+  }
+}
+
+} // namespace
+
+void
+load_text(LoadResult& r, const std::string& path, std::string text)
+{
+  uint32_t file = static_cast<uint32_t>(r.set.files.size());
+  SourceFile sf;
+  sf.path = path;
+  if (text.starts_with("\xEF\xBB\xBF"))
+    text.erase(0, 3); // a UTF-8 BOM is allowed and ignored
+  sf.text = std::move(text);
+  sf.line_starts = util::line_starts(sf.text);
+  r.set.files.push_back(std::move(sf));
+  Sink sink(r.set.files);
+  const SourceFile& f = r.set.files[file];
+  if (!check_encoding(r, file, sink) || !check_tabs(f, file, sink)) {
+    auto d = sink.take();
+    r.diags.insert(r.diags.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
+    return;
+  }
+  YamlDoc doc = parse_yaml(f.text);
+  add_yaml_problems(doc, file, sink);
+  if (!doc.root) {
+    if (doc.problems.empty())
+      sink.add(Loc{file, 1, 1}, "schema", "the file is empty",
+               "a list file is a mapping with \"kind:\" and \"items:\"");
+  } else {
+    load_root(r, file, *doc.root, sink);
+  }
+  auto d = sink.take();
+  r.diags.insert(r.diags.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
+}
+
+LoadResult
+load_list_set(const std::vector<std::string>& paths)
+{
+  LoadResult r;
+  std::vector<std::string> files;
+  auto io_error = [&](const std::string& path, const std::string& why) {
+    diag::Diagnostic d;
+    d.location.file = path;
+    d.rule = "io";
+    d.message = why;
+    r.diags.push_back(std::move(d));
+    r.unreadable = true;
+  };
+  for (const auto& p : paths) {
+    std::error_code ec;
+    auto st = fs::status(p, ec);
+    if (ec || !fs::exists(st)) {
+      io_error(p, "no such file or directory");
+      continue;
+    }
+    if (!fs::is_directory(st)) {
+      files.push_back(p);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) {
+      io_error(p, ec.message());
+      continue;
+    }
+    for (; it != end; it.increment(ec)) {
+      if (ec) {
+        io_error(p, ec.message());
+        break;
+      }
+      auto name = it->path().filename().string();
+      if (name.starts_with(".")) {
+        if (it->is_directory(ec))
+          it.disable_recursion_pending();
+        continue;
+      }
+      if (is_list_file(it->path()) && !it->is_directory(ec))
+        found.push_back(it->path().string());
+    }
+    std::sort(found.begin(), found.end());
+    if (found.empty()) {
+      diag::Diagnostic d;
+      d.location.file = p;
+      d.rule = "no-lists";
+      d.message = "no list files (*.yaml, *.yml) in this directory";
+      d.hint = "a list set is a directory of YAML files, each with kind: and items:";
+      r.diags.push_back(std::move(d));
+    }
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  for (const auto& path : files) {
+    std::string why;
+    auto text = util::read_file(path, why);
+    if (!text) {
+      io_error(path, "cannot read: " + why);
+      continue;
+    }
+    load_text(r, path, std::move(*text));
+  }
+  return r;
+}
+
+} // namespace duty::lists

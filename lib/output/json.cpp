@@ -1,0 +1,151 @@
+#include "output/json.hpp"
+
+#include "util/text.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+
+namespace duty::output {
+
+void
+append_json_string(std::string& out, std::string_view s)
+{
+  out += '"';
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      size_t start = i;
+      char32_t cp = util::decode_utf8(s, i);
+      if (cp == 0xFFFD && s.substr(start, i - start) != "\xEF\xBF\xBD")
+        out += "\\ufffd";
+      else
+        out.append(s.substr(start, i - start));
+      continue;
+    }
+    ++i;
+    switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    case '\t': out += "\\t"; break;
+    default:
+      if (c < 0x20 || c == 0x7F)
+        out += fmt::format("\\u{:04x}", c);
+      else
+        out += static_cast<char>(c);
+    }
+  }
+  out += '"';
+}
+
+void
+JsonWriter::comma()
+{
+  if (m_after_key) {
+    m_after_key = false;
+    return;
+  }
+  if (!m_first.empty()) {
+    if (!m_first.back())
+      m_out += ',';
+    m_first.back() = false;
+  }
+}
+
+JsonWriter&
+JsonWriter::begin_object()
+{
+  comma();
+  m_out += '{';
+  m_first.push_back(true);
+  return *this;
+}
+
+JsonWriter&
+JsonWriter::end_object()
+{
+  m_out += '}';
+  m_first.pop_back();
+  return *this;
+}
+
+JsonWriter&
+JsonWriter::begin_array()
+{
+  comma();
+  m_out += '[';
+  m_first.push_back(true);
+  return *this;
+}
+
+JsonWriter&
+JsonWriter::end_array()
+{
+  m_out += ']';
+  m_first.pop_back();
+  return *this;
+}
+
+JsonWriter&
+JsonWriter::key(std::string_view k)
+{
+  comma();
+  append_json_string(m_out, k);
+  m_out += ':';
+  m_after_key = true;
+  return *this;
+}
+
+JsonWriter&
+JsonWriter::value(std::string_view v)
+{
+  comma();
+  append_json_string(m_out, v);
+  return *this;
+}
+
+JsonWriter&
+JsonWriter::value(int64_t v)
+{
+  comma();
+  m_out += std::to_string(v);
+  return *this;
+}
+
+JsonWriter&
+JsonWriter::value(double v)
+{
+  comma();
+  if (std::isfinite(v))
+    m_out += fmt::format("{}", v);
+  else
+    m_out += "null";
+  return *this;
+}
+
+JsonWriter&
+JsonWriter::value(bool v)
+{
+  comma();
+  m_out += v ? "true" : "false";
+  return *this;
+}
+
+JsonWriter&
+JsonWriter::null()
+{
+  comma();
+  m_out += "null";
+  return *this;
+}
+
+JsonWriter&
+JsonWriter::raw(std::string_view json)
+{
+  comma();
+  m_out += json;
+  return *this;
+}
+
+} // namespace duty::output

@@ -1,0 +1,125 @@
+#include "util/date.hpp"
+
+#include <ctime>
+#include <fmt/format.h>
+
+namespace duty::util {
+
+namespace {
+
+// Days from 1970-01-01 to y-m-d, by counting whole 400-year eras, then years
+// of the era starting in March so that the leap day falls last.
+int32_t
+days_from_civil(int y, int m, int d)
+{
+  y -= m <= 2;
+  int era = (y >= 0 ? y : y - 399) / 400;
+  int yoe = y - era * 400;
+  int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+void
+civil_from_days(int32_t z, int& y, int& m, int& d)
+{
+  z += 719468;
+  int era = (z >= 0 ? z : z - 146096) / 146097;
+  int doe = z - era * 146097;
+  int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y = yoe + era * 400 + (m <= 2);
+}
+
+int
+days_in_month(int y, int m)
+{
+  static const int n[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : n[m - 1];
+}
+
+} // namespace
+
+bool
+valid_ymd(int y, int m, int d)
+{
+  return y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+Date
+Date::from_ymd(int y, int m, int d)
+{
+  return Date{days_from_civil(y, m, d)};
+}
+
+int
+Date::year() const
+{
+  int y, m, d;
+  civil_from_days(days, y, m, d);
+  return y;
+}
+
+int
+Date::month() const
+{
+  int y, m, d;
+  civil_from_days(days, y, m, d);
+  return m;
+}
+
+int
+Date::day() const
+{
+  int y, m, d;
+  civil_from_days(days, y, m, d);
+  return d;
+}
+
+int
+Date::iso_weekday() const
+{
+  // 1970-01-01 was a Thursday (4).
+  int w = (days % 7 + 7 + 3) % 7; // 0 = Monday
+  return w + 1;
+}
+
+std::string
+Date::str() const
+{
+  int y, m, d;
+  civil_from_days(days, y, m, d);
+  return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+}
+
+std::optional<Date>
+parse_date(std::string_view s)
+{
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-')
+    return std::nullopt;
+  int v[3] = {0, 0, 0};
+  size_t pos[3][2] = {{0, 4}, {5, 2}, {8, 2}};
+  for (int k = 0; k < 3; ++k) {
+    for (size_t i = pos[k][0]; i < pos[k][0] + pos[k][1]; ++i) {
+      if (s[i] < '0' || s[i] > '9')
+        return std::nullopt;
+      v[k] = v[k] * 10 + (s[i] - '0');
+    }
+  }
+  if (!valid_ymd(v[0], v[1], v[2]))
+    return std::nullopt;
+  return Date::from_ymd(v[0], v[1], v[2]);
+}
+
+Date
+today_shanghai()
+{
+  std::time_t now = std::time(nullptr) + 8 * 3600;
+  return Date{static_cast<int32_t>(now / 86400)};
+}
+
+} // namespace duty::util

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace duty::util {
+
+// A calendar date, stored as days since 1970-01-01 (proleptic Gregorian).
+struct Date
+{
+  int32_t days = 0;
+
+  static Date from_ymd(int y, int m, int d);
+  int year() const;
+  int month() const;
+  int day() const;
+  // 1 = Monday … 7 = Sunday (ISO 8601).
+  int iso_weekday() const;
+  bool is_weekend() const { return iso_weekday() >= 6; }
+  std::string str() const; // YYYY-MM-DD
+  auto operator<=>(const Date&) const = default;
+};
+
+// Parses exactly YYYY-MM-DD with a valid month and day.
+std::optional<Date>
+parse_date(std::string_view s);
+
+bool
+valid_ymd(int y, int m, int d);
+
+// Today's date in Asia/Shanghai (UTC+8, no DST), the zone of the lists.
+Date
+today_shanghai();
+
+} // namespace duty::util

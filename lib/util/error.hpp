@@ -1,0 +1,29 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace duty {
+
+// The exit codes every tool uses.
+enum ExitCode : int {
+  exit_clean = 0,    // no findings
+  exit_findings = 1, // findings or errors in the input
+  exit_usage = 2,    // usage error, or input that could not be read
+};
+
+// An error in what the user gave us (a file, a value, a query): exit 1.
+class InputError : public std::runtime_error
+{
+public:
+  using std::runtime_error::runtime_error;
+};
+
+// A usage or I/O failure: exit 2.
+class UsageError : public std::runtime_error
+{
+public:
+  using std::runtime_error::runtime_error;
+};
+
+} // namespace duty

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace duty::util {
+
+// Byte offset of the first byte that does not belong to a well-formed UTF-8
+// sequence, or npos when `s` is valid UTF-8 (overlongs and surrogates are invalid).
+size_t
+find_invalid_utf8(std::string_view s);
+
+// Number of code points in `s` (assumed valid UTF-8; stray bytes count as one).
+size_t
+count_code_points(std::string_view s);
+
+// Terminal display width: East Asian wide and full-width characters take two
+// columns, combining marks none.
+size_t
+display_width(std::string_view s);
+
+// Decodes the code point starting at s[i]; advances i. Invalid bytes yield U+FFFD.
+char32_t
+decode_utf8(std::string_view s, size_t& i);
+
+void
+append_utf8(std::string& out, char32_t cp);
+
+// Pads `s` with spaces to `width` display columns (left-aligned).
+std::string
+pad_right(std::string_view s, size_t width);
+
+std::string_view
+trim(std::string_view s);
+
+std::vector<std::string_view>
+split(std::string_view s, char sep);
+
+// Byte offsets of the first byte of every line of `text` (line 1 at index 0).
+std::vector<size_t>
+line_starts(std::string_view text);
+
+// Quotes `s` for a message: "s", with control characters escaped and long
+// values shortened so that a 20 MB scalar never floods a terminal.
+std::string
+quote(std::string_view s, size_t max_chars = 60);
+
+} // namespace duty::util

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian packages duty needs to build, test and benchmark.
+# Only what is missing is installed; safe to run again. Needs root (or sudo).
+set -euo pipefail
+
+build=(cmake g++ make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev
+       libsqlitecpp-dev libsqlite3-dev doctest-dev)
+tests=(mandoc sqlite3 python3)
+bench=(hyperfine yamllint)
+
+want=("${build[@]}")
+case "${1:-build}" in
+  build) ;;
+  test) want+=("${tests[@]}") ;;
+  bench) want+=("${tests[@]}" "${bench[@]}") ;;
+  *) echo "usage: $0 [build|test|bench]" >&2; exit 2 ;;
+esac
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+((${#missing[@]} == 0)) && exit 0
+
+sudo=()
+((EUID == 0)) || sudo=(sudo)
+echo "installing: ${missing[*]}" >&2
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace duty::tools {
+
+// One row per subcommand: its name, a one-line summary for `duty --help`,
+// and its entry point, which parses its own arguments (argv[0] is the name).
+struct Command
+{
+  std::string_view name;
+  std::string_view summary;
+  int (*run)(int argc, char** argv);
+};
+
+std::span<const Command>
+commands();
+
+int cmd_validate(int argc, char** argv);
+
+} // namespace duty::tools
