@@ -1,6 +1,9 @@
 #include "cli.hpp"
 
+#include "output/report.hpp"
 #include "util/error.hpp"
+
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -42,6 +45,35 @@ lists_dir(const std::string& lists)
   if (env && *env)
     return env;
   throw UsageError("no list set given: pass --lists DIR or set DUTY_LISTS");
+}
+
+void
+add_report_options(CLI::App& app, std::string& format, std::string& color)
+{
+  app.add_option("-f,--format", format, "Output format: auto (github under GitHub Actions, else text), text, json, sarif, github")
+    ->check(CLI::IsMember({"auto", "text", "json", "sarif", "github"}))
+    ->capture_default_str();
+  app.add_option("--color", color, "Colour text output: auto, always, never")
+    ->check(CLI::IsMember({"auto", "always", "never"}))
+    ->capture_default_str();
+}
+
+int
+report(std::vector<diag::Diagnostic>& diags, const lists::ListSet& set, const std::string& command,
+       const std::string& format, const std::string& color, bool unreadable)
+{
+  diag::sort_diagnostics(diags);
+  output::ReportContext ctx;
+  ctx.command = command;
+  ctx.color = output::use_color(color, STDOUT_FILENO);
+  ctx.files = set.files.size();
+  ctx.items = set.item_count();
+  auto f = output::resolve_format(*output::parse_format(format));
+  if (!write_stdout(output::format_report(diags, f, ctx)))
+    return exit_usage;
+  if (unreadable)
+    return exit_usage;
+  return diag::count(diags).errors > 0 ? exit_findings : exit_clean;
 }
 
 int

@@ -1,6 +1,9 @@
 #pragma once
 
 // Shared plumbing for the subcommands' argument parsing. Only tools/ sees CLI11.
+#include "diag/diagnostic.hpp"
+#include "lists/model.hpp"
+
 #include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
@@ -20,6 +23,17 @@ add_lists_option(CLI::App& app, std::string& lists);
 // The list set to read: `lists`, else $DUTY_LISTS; throws UsageError when neither is set.
 std::string
 lists_dir(const std::string& lists);
+
+// Adds --format auto|text|json|sarif|github and --color auto|always|never.
+void
+add_report_options(CLI::App& app, std::string& format, std::string& color);
+
+// Sorts and prints findings about a list set in the chosen format; returns
+// the exit status: 2 if some input was unreadable (or stdout failed), 1 if
+// any unsuppressed error, else 0.
+int
+report(std::vector<diag::Diagnostic>& diags, const lists::ListSet& set, const std::string& command,
+       const std::string& format, const std::string& color, bool unreadable);
 
 // Prints "duty: error: MSG" to stderr; returns 2.
 int

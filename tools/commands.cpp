@@ -6,6 +6,8 @@ namespace {
 
 constexpr Command kCommands[] = {
   {"validate", "check list files: syntax, schema, references", cmd_validate},
+  {"audit", "find overlapping and orphaned duties across a list set", cmd_audit},
+  {"route", "who leads on a matter, here, now, and which list items say so", cmd_route},
 };
 
 } // namespace

@@ -18,5 +18,7 @@ std::span<const Command>
 commands();
 
 int cmd_validate(int argc, char** argv);
+int cmd_audit(int argc, char** argv);
+int cmd_route(int argc, char** argv);
 
 } // namespace duty::tools

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace duty::diag {
@@ -36,6 +37,9 @@ struct Diagnostic
   std::string message;
   std::string hint;
   std::vector<Related> related;
+  // Further lines (file, line) where a suppression comment for this finding
+  // may sit, e.g. the start of the item that holds the location.
+  std::vector<std::pair<std::string, int>> item_lines;
   bool suppressed = false;
   std::string suppression_reason;
 };

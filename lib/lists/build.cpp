@@ -92,9 +92,9 @@ public:
     return out;
   }
 
-  std::vector<util::Date> dates(std::string_view name) const
+  std::vector<CalendarDay> dates(std::string_view name) const
   {
-    std::vector<util::Date> out;
+    std::vector<CalendarDay> out;
     const YNode* n = node(name);
     if (!n)
       return out;
@@ -102,7 +102,7 @@ public:
       util::Date a, b;
       if (parse_date_range(e.text, a, b))
         for (util::Date d = a; d <= b; d.days++)
-          out.push_back(d);
+          out.push_back({d, loc_of(m_file, e)});
     }
     return out;
   }

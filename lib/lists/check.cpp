@@ -252,7 +252,11 @@ private:
       if (!r.power.empty() && !m_ix.power(r.power.value)) {
         if (m_power_codes.empty())
           m_power_codes = m_ix.power_codes();
-        unknown(r.power, "power", m_power_codes);
+        m_sink.add(r.power.loc, "responsibility-without-power",
+                   fmt::format("responsibility names power {}, which is not in the power list",
+                               util::quote(r.power.value)),
+                   m_suggested++ < kMaxSuggestions ? util::did_you_mean(r.power.value, m_power_codes) : "",
+                   util::count_code_points(r.power.value));
       }
       holder_ref(r.unit);
     }
@@ -302,22 +306,24 @@ private:
   void calendars()
   {
     for (const auto& c : m_set.calendars) {
-      std::set<util::Date> holidays(c.holidays.begin(), c.holidays.end());
-      for (const auto& d : c.holidays)
-        if (d.year() != c.year) {
-          m_sink.add(c.loc, "calendar", fmt::format("holiday {} lies outside the calendar year {}", d.str(), c.year));
-          break;
-        }
-      for (const auto& d : c.workdays) {
-        if (d.year() != c.year)
-          m_sink.add(c.loc, "calendar",
-                     fmt::format("make-up workday {} lies outside the calendar year {}", d.str(), c.year));
-        else if (!d.is_weekend())
-          m_sink.add(c.loc, "calendar",
-                     fmt::format("make-up workday {} is not a Saturday or Sunday", d.str()),
+      std::set<util::Date> holidays;
+      for (const auto& h : c.holidays) {
+        holidays.insert(h.date);
+        if (h.date.year() != c.year)
+          m_sink.add(h.loc, "calendar",
+                     fmt::format("holiday {} lies outside the calendar year {}", h.date.str(), c.year));
+      }
+      for (const auto& w : c.workdays) {
+        if (w.date.year() != c.year)
+          m_sink.add(w.loc, "calendar",
+                     fmt::format("make-up workday {} lies outside the calendar year {}", w.date.str(), c.year));
+        else if (!w.date.is_weekend())
+          m_sink.add(w.loc, "calendar",
+                     fmt::format("make-up workday {} is not a Saturday or Sunday", w.date.str()),
                      "list only weekend days that become workdays (调休)");
-        else if (holidays.count(d))
-          m_sink.add(c.loc, "calendar", fmt::format("{} is listed both as a holiday and as a workday", d.str()));
+        else if (holidays.count(w.date))
+          m_sink.add(w.loc, "calendar",
+                     fmt::format("{} is listed both as a holiday and as a workday", w.date.str()));
       }
     }
   }

@@ -1,6 +1,8 @@
 #include "lists/load.hpp"
 
 #include "lists/build.hpp"
+#include "lists/check.hpp"
+#include "lists/index.hpp"
 #include "lists/schema.hpp"
 #include "lists/source.hpp"
 #include "lists/yaml.hpp"
@@ -77,15 +79,46 @@ check_encoding(LoadResult& r, uint32_t file, Sink& sink)
   return true;
 }
 
+// Whether a line's value opens a block scalar: "note: |", "- >-", "text: |2 # c".
+bool
+opens_block_scalar(std::string_view line)
+{
+  if (size_t hash = line.find(" #"); hash != std::string_view::npos)
+    line = line.substr(0, hash);
+  line = util::trim(line);
+  size_t end = line.size();
+  for (int k = 0; k < 2 && end > 0 && (line[end - 1] == '+' || line[end - 1] == '-' ||
+                                       (line[end - 1] >= '1' && line[end - 1] <= '9'));
+       ++k)
+    --end;
+  if (end == 0 || (line[end - 1] != '|' && line[end - 1] != '>'))
+    return false;
+  std::string_view before = util::trim(line.substr(0, end - 1));
+  return before.empty() || before.ends_with(':') || before == "-" || before.ends_with(" -");
+}
+
 // Tabs may not indent YAML; yaml-cpp's own message for them is unclear.
 bool
 check_tabs(const SourceFile& f, uint32_t file, Sink& sink)
 {
   bool ok = true;
+  size_t block_indent = std::string::npos; // indentation of the line that opened a block scalar
   for (size_t i = 0; i < f.line_starts.size(); ++i) {
     size_t p = f.line_starts[i];
     while (p < f.text.size() && f.text[p] == ' ')
       ++p;
+    size_t end = f.text.find('\n', f.line_starts[i]);
+    std::string_view line(f.text.data() + f.line_starts[i],
+                          (end == std::string::npos ? f.text.size() : end) - f.line_starts[i]);
+    if (block_indent != std::string::npos) {
+      // Inside a block scalar, a line indented deeper than its opener (or a
+      // blank one) is content: tabs after the indentation are text.
+      if (util::trim(line).empty() || p - f.line_starts[i] > block_indent)
+        continue;
+      block_indent = std::string::npos;
+    }
+    if (opens_block_scalar(line))
+      block_indent = p - f.line_starts[i];
     if (p < f.text.size() && f.text[p] == '\t') {
       // A tab after spaces inside a block scalar is content; only flag tabs
       // that are followed by a key or list marker, which is indentation.
@@ -288,6 +321,14 @@ load_list_set(const std::vector<std::string>& paths)
     files.insert(files.end(), found.begin(), found.end());
   }
   for (const auto& path : files) {
+    // A FIFO would block the read forever and /dev/zero never ends: read regular files only.
+    std::error_code ec;
+    auto st = fs::status(path, ec);
+    if (!fs::is_regular_file(st)) {
+      io_error(path, fs::exists(st) ? "cannot read: not a regular file"
+                                    : "cannot read: no such file (a dangling symbolic link?)");
+      continue;
+    }
     std::string why;
     auto text = util::read_file(path, why);
     if (!text) {
@@ -296,6 +337,16 @@ load_list_set(const std::vector<std::string>& paths)
     }
     load_text(r, path, std::move(*text));
   }
+  return r;
+}
+
+LoadResult
+load_and_check(const std::vector<std::string>& paths)
+{
+  LoadResult r = load_list_set(paths);
+  Index index(r.set);
+  auto more = check_list_set(r.set, index);
+  r.diags.insert(r.diags.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
   return r;
 }
 

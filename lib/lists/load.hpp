@@ -22,6 +22,10 @@ struct LoadResult
 LoadResult
 load_list_set(const std::vector<std::string>& paths);
 
+// load_list_set followed by check_list_set: everything `duty validate` checks.
+LoadResult
+load_and_check(const std::vector<std::string>& paths);
+
 // Loads one file's text (already read) into `result`; `path` names it in
 // diagnostics. Used by load_list_set and by tests.
 void

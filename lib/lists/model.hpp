@@ -133,10 +133,17 @@ struct Whistle
   Loc loc;
 };
 
+// One date of a calendar, with the list entry it came from (a range gives several).
+struct CalendarDay
+{
+  util::Date date;
+  Loc loc;
+};
+
 struct Calendar
 {
   int year = 0;
-  std::vector<util::Date> holidays, workdays;
+  std::vector<CalendarDay> holidays, workdays;
   Loc loc;
 };
 

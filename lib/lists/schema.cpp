@@ -240,12 +240,12 @@ check_dates(const YNode& v, const Field& f, uint32_t file, Sink& sink)
   bool ok = true;
   for (const auto& e : v.children) {
     util::Date a, b;
-    if (e.is_scalar() && parse_date_range(e.text, a, b))
+    if (e.is_scalar() && parse_date_range(e.text, a, b) && b.days - a.days <= 366)
       continue;
     sink.add(file, e, "bad-value",
              fmt::format("{} is not a date or a date range",
                          e.is_scalar() ? util::quote(e.text) : std::string(e.kind_name())),
-             "write YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD (first day not after the last)");
+             "write YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD (first day not after the last, at most a year)");
     ok = false;
   }
   return ok;
@@ -369,7 +369,7 @@ check_item(const KindSchema& schema, const YNode& item, uint32_t file, Sink& sin
   for (size_t j = 0; j < schema.fields.size(); ++j) {
     if (schema.fields[j].required && !seen[j])
       sink.add(loc_of(file, item), "schema",
-               fmt::format("{} lacks the required field \"{}\"", schema.item, schema.fields[j].name),
+               fmt::format("this {} lacks the required field \"{}\"", schema.item, schema.fields[j].name),
                "", 0);
   }
   return slots;

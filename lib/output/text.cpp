@@ -36,7 +36,8 @@ append_snippet(std::string& out, const diag::Location& loc, const Styles& st)
   std::u32string line;
   for (size_t i = 0; i < loc.source.size();) {
     char32_t c = util::decode_utf8(loc.source, i);
-    line += c == '\t' ? U' ' : c;
+    // Control bytes (a NUL in a binary file) would garble the terminal: show them as U+FFFD.
+    line += c == '\t' ? U' ' : (c < 0x20 || c == 0x7F) ? U'\uFFFD' : c;
   }
   size_t col = loc.column > 0 ? static_cast<size_t>(loc.column - 1) : 0;
   size_t begin = col > 60 ? col - 60 : 0;

@@ -1,0 +1,238 @@
+#include "audit/audit.hpp"
+
+#include "lists/source.hpp"
+#include "lists/vocab.hpp"
+#include "util/text.hpp"
+
+#include <fmt/format.h>
+#include <set>
+#include <unordered_set>
+
+namespace duty::audit {
+
+using namespace lists;
+using resolve::in_force;
+
+namespace {
+
+class ItemAudit
+{
+public:
+  ItemAudit(const resolve::Resolver& r, const Options& o) : m_r(r), m_set(r.set()), m_date(o.as_of), m_sink(m_set.files)
+  {
+  }
+
+  std::vector<diag::Diagnostic> run()
+  {
+    powers();
+    retired();
+    idle();
+    whistles();
+    return m_sink.take();
+  }
+
+private:
+  void item_line(diag::Diagnostic& d, const Loc& l)
+  {
+    d.item_lines.emplace_back(m_set.files[l.file].path, static_cast<int>(l.line));
+  }
+
+  void powers()
+  {
+    std::unordered_set<std::string_view> covered;
+    for (const auto& r : m_set.responsibilities)
+      covered.insert(r.power.value);
+    for (const auto& p : m_set.powers) {
+      if (!in_force(p, m_date))
+        continue;
+      if (!covered.count(p.code.value))
+        m_sink.add(p.code.loc, "power-without-responsibility",
+                   fmt::format("power {} ({}) has no responsibility-list entry", util::quote(p.code.value), p.name.value),
+                   "add an item to a responsibilities file with power: " + p.code.value,
+                   util::count_code_points(p.code.value));
+      if (p.basis.empty())
+        m_sink.add(p.code.loc, "missing-basis",
+                   fmt::format("power {} ({}) has no legal basis", util::quote(p.code.value), p.name.value),
+                   "list the law or regulation that sets it under basis:", util::count_code_points(p.code.value));
+    }
+    for (const auto& r : m_set.responsibilities) {
+      const Power* p = m_r.index().power(r.power.value);
+      if (p && !in_force(*p, m_date))
+        m_sink.add(r.power.loc, "responsibility-without-power",
+                   fmt::format("responsibility names power {}, which is not in force on {}", util::quote(p->code.value),
+                               m_date.str()),
+                   "end the responsibility with its power, or renew the power", util::count_code_points(r.power.value));
+    }
+  }
+
+  // A plain unit reference from an item in force must name a unit in force.
+  void check_ref(const Text& ref, const Loc& item)
+  {
+    if (ref.empty() || ref.value.starts_with("@"))
+      return;
+    const Unit* u = m_r.index().unit(ref.value);
+    if (!u || in_force(*u, m_date))
+      return;
+    std::string span = fmt::format("{}..{}", u->valid_from ? u->valid_from->str() : "",
+                                   u->valid_to ? u->valid_to->str() : "");
+    auto& d = m_sink.add(ref.loc, "retired-unit",
+                         fmt::format("unit {} is not in force on {} (valid {})", util::quote(ref.value), m_date.str(), span),
+                         "refer to the unit that took over its duties", util::count_code_points(ref.value));
+    m_sink.relate(d, u->loc, "the unit's definition");
+    item_line(d, item);
+  }
+
+  void retired()
+  {
+    for (const auto& u : m_set.units) {
+      if (!in_force(u, m_date))
+        continue;
+      check_ref(u.parent, u.loc);
+      for (const auto& s : u.serves)
+        check_ref(s, u.loc);
+    }
+    for (const auto& p : m_set.powers)
+      if (in_force(p, m_date))
+        check_ref(p.holder, p.loc);
+    for (const auto& r : m_set.responsibilities)
+      check_ref(r.unit, r.loc);
+    for (const auto& e : m_set.primary) {
+      if (!in_force(e, m_date))
+        continue;
+      check_ref(e.lead, e.loc);
+      for (const auto& a : e.assist)
+        check_ref(a, e.loc);
+      for (const auto& w : e.where)
+        check_ref(w, e.loc);
+    }
+    for (const auto& t : m_set.tasks) {
+      if (!in_force(t, m_date))
+        continue;
+      for (const auto& u : t.units)
+        check_ref(u, t.loc);
+      check_ref(t.lead, t.loc);
+    }
+    for (const auto& w : m_set.whistles)
+      for (const auto& s : w.summon)
+        check_ref(s, w.loc);
+  }
+
+  // Marks the units a reference engages: a unit id, @属地 (every territory),
+  // @属地:TYPE (every unit of that type that serves a territory).
+  void engage(const Text& ref)
+  {
+    if (ref.empty())
+      return;
+    std::optional<UnitType> type;
+    bool ok = true;
+    if (parse_local_ref(ref.value, type, ok)) {
+      if (ok)
+        m_local_types.insert(type ? static_cast<int>(*type) : -1);
+      return;
+    }
+    if (ref.value == kAllTerritories) {
+      m_local_types.insert(-1);
+      return;
+    }
+    m_engaged.insert(ref.value);
+  }
+
+  void idle()
+  {
+    for (const auto& p : m_set.powers)
+      if (in_force(p, m_date))
+        engage(p.holder);
+    for (const auto& r : m_set.responsibilities)
+      engage(r.unit);
+    for (const auto& e : m_set.primary) {
+      engage(e.lead);
+      for (const auto& a : e.assist)
+        engage(a);
+    }
+    for (const auto& t : m_set.tasks) {
+      for (const auto& u : t.units)
+        engage(u);
+      engage(t.lead);
+    }
+    for (const auto& w : m_set.whistles)
+      for (const auto& s : w.summon)
+        engage(s);
+    for (const auto& u : m_set.units) {
+      if (!in_force(u, m_date) || m_engaged.count(u.id.value))
+        continue;
+      if (is_territory(u.type) && m_local_types.count(-1))
+        continue;
+      if (m_local_types.count(static_cast<int>(u.type)) && serves_some_territory(u))
+        continue;
+      m_sink.add(u.id.loc, "idle-unit",
+                 fmt::format("unit {} ({}) has no power, task, primary role or whistle duty", util::quote(u.id.value),
+                             u.name.value),
+                 "give it its duties, or end it with valid_to", util::count_code_points(u.id.value));
+    }
+  }
+
+  bool serves_some_territory(const Unit& u) const
+  {
+    if (!u.serves.empty())
+      return true;
+    const Unit* p = u.parent.empty() ? nullptr : m_r.index().unit(u.parent.value);
+    return p && is_territory(p->type);
+  }
+
+  void whistles()
+  {
+    // (holder reference, matter id) for every power, on its matters and their ancestors,
+    // so that a whistle on a parent matter accepts a power on a child.
+    std::set<std::pair<std::string_view, std::string_view>> holds, holds_below;
+    for (const auto& p : m_set.powers) {
+      if (!in_force(p, m_date))
+        continue;
+      for (const auto& m : p.matters) {
+        holds.emplace(p.holder.value, m.value);
+        if (const Matter* mm = m_r.index().matter(m.value))
+          for (const Matter* a : m_r.lineage(mm))
+            holds_below.emplace(p.holder.value, a->id.value);
+      }
+    }
+    for (const auto& w : m_set.whistles) {
+      const Matter* m = m_r.index().matter(w.matter.value);
+      if (!m)
+        continue;
+      auto line = m_r.lineage(m);
+      for (const auto& s : w.summon) {
+        if (s.value == kLocalRef)
+          continue; // the territory itself coordinates; it needs no power
+        if (const Unit* u = m_r.index().unit(s.value); u && is_territory(u->type))
+          continue;
+        bool ok = holds_below.count({s.value, w.matter.value}) > 0;
+        for (const Matter* a : line)
+          ok = ok || holds.count({s.value, a->id.value}) > 0;
+        if (ok)
+          continue;
+        auto& d = m_sink.add(s.loc, "whistle-without-power",
+                             fmt::format("whistle on {} summons {}, which holds no power over it",
+                                         util::quote(w.matter.value), s.value),
+                             "summon the departments that hold powers over the matter",
+                             util::count_code_points(s.value));
+        item_line(d, w.loc);
+      }
+    }
+  }
+
+  const resolve::Resolver& m_r;
+  const ListSet& m_set;
+  util::Date m_date;
+  Sink m_sink;
+  std::unordered_set<std::string_view> m_engaged;
+  std::set<int> m_local_types; // -1: @属地 itself
+};
+
+} // namespace
+
+std::vector<diag::Diagnostic>
+check_items(const resolve::Resolver& resolver, const Options& options)
+{
+  return ItemAudit(resolver, options).run();
+}
+
+} // namespace duty::audit

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "resolve/resolver.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace duty::audit {
+
+// One row of the coverage matrix: a leaf-matter slice and who leads it.
+struct MatrixRow
+{
+  std::string matter, matter_name, territory, dims, status, lead;
+  std::vector<std::string> assist;
+  std::vector<std::string> decided_by; // primary entry ids, power codes or task ids
+};
+
+std::vector<MatrixRow>
+coverage_matrix(const resolve::Resolver& resolver, util::Date as_of);
+
+// Formats: "csv" (RFC 4180), "md" (a Markdown table), "json".
+std::string
+format_matrix(const std::vector<MatrixRow>& rows, std::string_view format);
+
+} // namespace duty::audit

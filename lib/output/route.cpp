@@ -1,0 +1,186 @@
+#include "output/route.hpp"
+
+#include "audit/audit.hpp"
+#include "lists/vocab.hpp"
+#include "output/json.hpp"
+
+#include <fmt/format.h>
+
+namespace duty::output {
+
+using namespace lists;
+using resolve::Resolution;
+
+namespace {
+
+std::string
+where(const ListSet& set, const Loc& l)
+{
+  if (l.file >= set.files.size())
+    return "?";
+  return fmt::format("{}:{}", set.files[l.file].path, l.line);
+}
+
+std::string
+unit_label(const Unit* u)
+{
+  if (!u)
+    return "-";
+  return u->name.value == u->id.value ? u->id.value : fmt::format("{} ({})", u->id.value, u->name.value);
+}
+
+std::string
+units_label(const std::vector<const Unit*>& us)
+{
+  std::string out;
+  for (const Unit* u : us)
+    out += (out.empty() ? "" : ", ") + u->id.value;
+  return out.empty() ? "-" : out;
+}
+
+struct EvidenceLine
+{
+  Loc loc;
+  std::string text;
+};
+
+std::vector<EvidenceLine>
+evidence(const Resolution& r)
+{
+  std::vector<EvidenceLine> out;
+  for (const Primary* p : r.primary)
+    out.push_back({p->loc, fmt::format("primary {}: lead {}", p->id.value, p->lead.value)});
+  for (const auto& c : r.claims) {
+    if (c.power)
+      out.push_back({c.loc, fmt::format("power {} {} ({}: {})", c.power->code.value, c.power->name.value,
+                                        c.power->holder.value, c.unit->id.value)});
+    else
+      out.push_back({c.loc, fmt::format("task {}: 基本履职 of {}", c.task->id.value, c.unit->id.value)});
+  }
+  for (const Task* t : r.withdrawn)
+    out.push_back({t->loc, fmt::format("task {}: 上级收回", t->id.value)});
+  for (const Task* t : r.assisting)
+    out.push_back({t->loc, fmt::format("task {}: 配合履职, assists {}", t->id.value, t->lead.value)});
+  for (const auto& w : r.whistles)
+    out.push_back({w.whistle->loc, fmt::format("whistle {}: {}", whistle_types().name_of(static_cast<int>(w.whistle->type)),
+                                               w.whistle->matter.value)});
+  return out;
+}
+
+std::vector<Limit>
+limits(const Resolution& r)
+{
+  if (r.status == resolve::Status::led && !r.primary.empty())
+    return r.primary[0]->limits;
+  return {};
+}
+
+std::string
+status_text(const Resolution& r)
+{
+  switch (r.status) {
+  case resolve::Status::led: return unit_label(r.lead);
+  case resolve::Status::overlap: return "OVERLAP — several units claim the lead" + (r.reason.empty() ? "" : ": " + r.reason);
+  case resolve::Status::orphan: return "ORPHAN — nobody leads" + (r.reason.empty() ? "" : ": " + r.reason);
+  case resolve::Status::conflict: return "CONFLICT — equally specific primary entries name different leads";
+  }
+  return "?";
+}
+
+} // namespace
+
+std::string
+format_route_text(const resolve::RouteAnswer& a, const ListSet& set)
+{
+  std::string out;
+  out += fmt::format("matter:    {} ({})\n", a.matter->id.value, a.matter->name.value);
+  out += fmt::format("territory: {}\n", unit_label(a.territory));
+  out += fmt::format("date:      {}\n", a.date.str());
+  bool several = a.results.size() > 1;
+  if (several)
+    out += fmt::format("\nthe answer depends on {}; pass --when DIMENSION=VALUE to choose:\n",
+                       fmt::join(a.open_dims, ", "));
+  for (const auto& [dims, r] : a.results) {
+    out += "\n";
+    if (!dims.empty())
+      out += fmt::format("when:      {}\n", audit::describe_dims(dims));
+    out += fmt::format("lead:      {}\n", status_text(r));
+    out += fmt::format("assist:    {}\n", units_label(r.assist));
+    for (const auto& w : r.whistles)
+      out += fmt::format("whistle:   {} → {} (report within {})\n",
+                         whistle_types().name_of(static_cast<int>(w.whistle->type)), units_label(w.units),
+                         w.whistle->report_within.str());
+    auto lim = limits(r);
+    if (!lim.empty()) {
+      std::string l;
+      for (const auto& x : lim)
+        l += (l.empty() ? "" : ", ") + x.name.value + " " + x.value.str();
+      out += fmt::format("limits:    {}\n", l);
+    }
+    out += "evidence:\n";
+    for (const auto& e : evidence(r))
+      out += fmt::format("  {}: {}\n", where(set, e.loc), e.text);
+  }
+  return out;
+}
+
+std::string
+format_route_json(const resolve::RouteAnswer& a, const ListSet& set)
+{
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("matter").value(a.matter->id.value);
+  w.key("matter_name").value(a.matter->name.value);
+  w.key("territory").value(a.territory->id.value);
+  w.key("date").value(a.date.str());
+  w.key("decided").value(a.decided());
+  w.key("open_dimensions").begin_array();
+  for (const auto& d : a.open_dims)
+    w.value(d);
+  w.end_array();
+  w.key("answers").begin_array();
+  for (const auto& [dims, r] : a.results) {
+    w.begin_object();
+    w.key("when").begin_object();
+    for (const auto& [k, v] : dims)
+      w.key(k).value(v);
+    w.end_object();
+    w.key("status").value(resolve::status_name(r.status));
+    if (r.lead)
+      w.key("lead").value(r.lead->id.value);
+    else
+      w.key("lead").null();
+    if (!r.reason.empty())
+      w.key("reason").value(r.reason);
+    w.key("assist").begin_array();
+    for (const Unit* u : r.assist)
+      w.value(u->id.value);
+    w.end_array();
+    w.key("whistles").begin_array();
+    for (const auto& wt : r.whistles) {
+      w.begin_object().key("type").value(whistle_types().name_of(static_cast<int>(wt.whistle->type)));
+      w.key("summon").begin_array();
+      for (const Unit* u : wt.units)
+        w.value(u->id.value);
+      w.end_array().key("report_within").value(wt.whistle->report_within.str()).end_object();
+    }
+    w.end_array();
+    w.key("limits").begin_object();
+    for (const auto& l : limits(r))
+      w.key(l.name.value).value(l.value.str());
+    w.end_object();
+    w.key("evidence").begin_array();
+    for (const auto& e : evidence(r)) {
+      w.begin_object();
+      w.key("file").value(e.loc.file < set.files.size() ? set.files[e.loc.file].path : "");
+      w.key("line").value(static_cast<int>(e.loc.line)).key("item").value(e.text);
+      w.end_object();
+    }
+    w.end_array().end_object();
+  }
+  w.end_array().end_object();
+  return out + "\n";
+}
+
+} // namespace duty::output

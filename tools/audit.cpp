@@ -1,0 +1,113 @@
+// duty audit: validate, then the cross-list rules over every slice; or the coverage matrix.
+#include "cli.hpp"
+#include "commands.hpp"
+
+#include "audit/audit.hpp"
+#include "audit/matrix.hpp"
+#include "diag/rules.hpp"
+#include "lists/index.hpp"
+#include "lists/load.hpp"
+#include "output/report.hpp"
+#include "resolve/resolver.hpp"
+#include "util/error.hpp"
+#include "util/spell.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace duty::tools {
+
+namespace {
+
+void
+check_rule_names(const std::vector<std::string>& names, const char* option)
+{
+  std::vector<std::string_view> ids;
+  for (const auto& r : diag::all_rules())
+    ids.push_back(r.id);
+  for (const auto& n : names)
+    if (!diag::find_rule(n)) {
+      std::string hint = util::did_you_mean(n, ids);
+      throw UsageError(fmt::format("{}: unknown rule \"{}\"{}", option, n, hint.empty() ? "" : "; " + hint));
+    }
+}
+
+util::Date
+parse_as_of(const std::string& s)
+{
+  if (s.empty())
+    return util::today_shanghai();
+  auto d = util::parse_date(s);
+  if (!d)
+    throw UsageError(fmt::format("--as-of: \"{}\" is not a date (YYYY-MM-DD)", s));
+  return *d;
+}
+
+} // namespace
+
+int
+cmd_audit(int argc, char** argv)
+{
+  CLI::App app{"Validate a list set, then find overlapping and orphaned duties, leads without "
+               "power, unused powers, retired units and other cross-list problems.",
+               "audit"};
+  std::vector<std::string> paths, only, skip;
+  std::string lists, format = "auto", color = "auto", as_of;
+  bool strict = false, matrix = false;
+  app.add_option("paths", paths, "List-set directories or list files");
+  add_lists_option(app, lists);
+  add_report_options(app, format, color);
+  app.get_option("--format")->check(CLI::IsMember({"auto", "text", "json", "sarif", "github", "csv", "md"}));
+  app.add_option("--as-of", as_of, "Audit the lists as in force on this date (default: today)");
+  app.add_flag("--strict", strict, "Treat warnings as errors");
+  app.add_option("--only", only, "Report only this rule (repeatable)");
+  app.add_option("--skip", skip, "Do not report this rule (repeatable)");
+  app.add_flag("--matrix", matrix, "Print the coverage matrix (--format csv, md or json) instead of findings");
+  app.footer("Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error or "
+             "unreadable input.\nSee duty-audit(1) and duty-lists(5).");
+  if (auto rc = parse(app, argc, argv))
+    return *rc;
+  if (paths.empty())
+    paths.push_back(lists_dir(lists));
+  check_rule_names(only, "--only");
+  check_rule_names(skip, "--skip");
+  audit::Options options{parse_as_of(as_of)};
+
+  if (matrix && format != "csv" && format != "md" && format != "json" && format != "auto")
+    throw UsageError("--matrix prints csv, md or json");
+  if (!matrix && (format == "csv" || format == "md"))
+    throw UsageError("--format " + format + " is for --matrix; findings print as text, json, sarif or github");
+
+  lists::LoadResult loaded = lists::load_and_check(paths);
+  lists::Index index(loaded.set);
+  if (matrix) {
+    if (diag::count(loaded.diags).errors > 0 || loaded.unreadable) {
+      // The matrix of a broken set would mislead: show why instead, on stderr.
+      diag::sort_diagnostics(loaded.diags);
+      output::ReportContext ctx;
+      ctx.files = loaded.set.files.size();
+      ctx.items = loaded.set.item_count();
+      std::fputs(output::format_text(loaded.diags, ctx).c_str(), stderr);
+      return loaded.unreadable ? exit_usage : exit_findings;
+    }
+    resolve::Resolver resolver(loaded.set, index);
+    auto rows = audit::coverage_matrix(resolver, options.as_of);
+    return write_stdout(audit::format_matrix(rows, format == "auto" ? "csv" : format)) ? exit_clean : exit_usage;
+  }
+
+  auto found = audit::run_audit(loaded.set, index, options);
+  auto& diags = loaded.diags;
+  diags.insert(diags.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  audit::apply_suppressions(loaded.set, diags);
+  std::erase_if(diags, [&](const diag::Diagnostic& d) {
+    bool keep = only.empty() || std::find(only.begin(), only.end(), d.rule) != only.end();
+    return !keep || std::find(skip.begin(), skip.end(), d.rule) != skip.end();
+  });
+  if (strict)
+    for (auto& d : diags)
+      if (d.severity == diag::Severity::warning)
+        d.severity = diag::Severity::error;
+  return report(diags, loaded.set, "audit", format, color, loaded.unreadable);
+}
+
+} // namespace duty::tools
