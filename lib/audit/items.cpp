@@ -5,7 +5,9 @@
 #include "util/text.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace duty::audit {
@@ -179,21 +181,30 @@ private:
     return p && is_territory(p->type);
   }
 
+  // Two `when`s can hold at once unless some shared dimension has no common value.
+  static bool compatible(const Conditions& a, const Conditions& b)
+  {
+    for (const auto& x : a)
+      for (const auto& y : b) {
+        if (x.dimension.value != y.dimension.value)
+          continue;
+        bool common = std::any_of(x.values.begin(), x.values.end(), [&](const Text& v) {
+          return std::any_of(y.values.begin(), y.values.end(), [&](const Text& w) { return v.value == w.value; });
+        });
+        if (!common)
+          return false;
+      }
+    return true;
+  }
+
   void whistles()
   {
-    // (holder reference, matter id) for every power, on its matters and their ancestors,
-    // so that a whistle on a parent matter accepts a power on a child.
-    std::set<std::pair<std::string_view, std::string_view>> holds, holds_below;
-    for (const auto& p : m_set.powers) {
-      if (!in_force(p, m_date))
-        continue;
-      for (const auto& m : p.matters) {
-        holds.emplace(p.holder.value, m.value);
-        if (const Matter* mm = m_r.index().matter(m.value))
-          for (const Matter* a : m_r.lineage(mm))
-            holds_below.emplace(p.holder.value, a->id.value);
-      }
-    }
+    // Powers by holder reference; a summoned unit must hold one on the whistle's
+    // matter, an ancestor or a descendant, under a compatible condition.
+    std::unordered_map<std::string_view, std::vector<const Power*>> by_holder;
+    for (const auto& p : m_set.powers)
+      if (in_force(p, m_date))
+        by_holder[p.holder.value].push_back(&p);
     for (const auto& w : m_set.whistles) {
       const Matter* m = m_r.index().matter(w.matter.value);
       if (!m)
@@ -204,14 +215,28 @@ private:
           continue; // the territory itself coordinates; it needs no power
         if (const Unit* u = m_r.index().unit(s.value); u && is_territory(u->type))
           continue;
-        bool ok = holds_below.count({s.value, w.matter.value}) > 0;
-        for (const Matter* a : line)
-          ok = ok || holds.count({s.value, a->id.value}) > 0;
+        bool ok = false;
+        auto it = by_holder.find(s.value);
+        for (const Power* p : it == by_holder.end() ? std::vector<const Power*>{} : it->second) {
+          if (!compatible(p->when, w.when))
+            continue;
+          for (const auto& pm : p->matters) {
+            const Matter* x = m_r.index().matter(pm.value);
+            if (!x)
+              continue;
+            auto up = m_r.lineage(x); // the power's matter covers the whistle's if related either way
+            ok = ok || std::find(line.begin(), line.end(), x) != line.end() ||
+                 std::find(up.begin(), up.end(), m) != up.end();
+          }
+          if (ok)
+            break;
+        }
         if (ok)
           continue;
         auto& d = m_sink.add(s.loc, "whistle-without-power",
-                             fmt::format("whistle on {} summons {}, which holds no power over it",
-                                         util::quote(w.matter.value), s.value),
+                             fmt::format("whistle on {} summons {}, which holds no power over it{}",
+                                         util::quote(w.matter.value), s.value,
+                                         w.when.empty() ? "" : " under this condition"),
                              "summon the departments that hold powers over the matter",
                              util::count_code_points(s.value));
         item_line(d, w.loc);

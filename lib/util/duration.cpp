@@ -13,8 +13,8 @@ parse_duration(std::string_view s)
       return std::nullopt;
     ++i;
   }
-  if (i == 0)
-    return std::nullopt;
+  if (i == 0 || n == 0)
+    return std::nullopt; // a zero time limit is a typo, never a rule
   std::string_view unit = s.substr(i);
   Duration d;
   d.amount = n;

@@ -43,6 +43,8 @@ TEST_CASE("parse_duration")
     CHECK_FALSE(parse_duration("7w"));
     CHECK_FALSE(parse_duration("7days"));
     CHECK_FALSE(parse_duration("30min"));
+    CHECK_FALSE(parse_duration("0m")); // a zero limit is a typo
+    CHECK_FALSE(parse_duration("0wd"));
     CHECK_FALSE(parse_duration("2h30m"));
     CHECK_FALSE(parse_duration("7天"));
     CHECK_FALSE(parse_duration("７d")); // full-width digit
@@ -51,7 +53,7 @@ TEST_CASE("parse_duration")
 
 TEST_CASE("Duration::str")
 {
-  for (const char* s : {"30m", "2h", "7d", "7wd", "0m"}) {
+  for (const char* s : {"30m", "2h", "7d", "7wd", "1m"}) {
     auto d = parse_duration(s);
     REQUIRE(d);
     CHECK(d->str() == s);
