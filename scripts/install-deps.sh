@@ -6,7 +6,7 @@ set -euo pipefail
 build=(cmake g++ make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev
        libsqlitecpp-dev libsqlite3-dev doctest-dev)
 tests=(mandoc sqlite3 python3)
-bench=(hyperfine yamllint)
+bench=(hyperfine yamllint time)
 
 want=("${build[@]}")
 case "${1:-build}" in

@@ -8,6 +8,7 @@ constexpr Command kCommands[] = {
   {"validate", "check list files: syntax, schema, references", cmd_validate},
   {"audit", "find overlapping and orphaned duties across a list set", cmd_audit},
   {"route", "who leads on a matter, here, now, and which list items say so", cmd_route},
+  {"gen", "generate synthetic list sets and case logs", cmd_gen},
 };
 
 } // namespace

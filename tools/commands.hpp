@@ -20,5 +20,6 @@ commands();
 int cmd_validate(int argc, char** argv);
 int cmd_audit(int argc, char** argv);
 int cmd_route(int argc, char** argv);
+int cmd_gen(int argc, char** argv);
 
 } // namespace duty::tools
