@@ -56,12 +56,12 @@ cmd_audit(int argc, char** argv)
   bool strict = false, matrix = false;
   app.add_option("paths", paths, "List-set directories or list files");
   add_lists_option(app, lists);
-  add_report_options(app, format, color);
-  app.get_option("--format")->check(CLI::IsMember({"auto", "text", "json", "sarif", "github", "csv", "md"}));
+  add_report_options(app, format, color, {"csv", "md"}); // csv and md: --matrix only
   app.add_option("--as-of", as_of, "Audit the lists as in force on this date (default: today)");
   app.add_flag("--strict", strict, "Treat warnings as errors");
-  app.add_option("--only", only, "Report only this rule (repeatable)");
-  app.add_option("--skip", skip, "Do not report this rule (repeatable)");
+  // One value per occurrence, so that "--only overlap lists/x" keeps lists/x a path.
+  app.add_option("--only", only, "Report only this rule (repeatable)")->allow_extra_args(false);
+  app.add_option("--skip", skip, "Do not report this rule (repeatable)")->allow_extra_args(false);
   app.add_flag("--matrix", matrix, "Print the coverage matrix (--format csv, md or json) instead of findings");
   app.footer("Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error or "
              "unreadable input.\nSee duty-audit(1) and duty-lists(5).");

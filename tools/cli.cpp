@@ -48,11 +48,15 @@ lists_dir(const std::string& lists)
 }
 
 void
-add_report_options(CLI::App& app, std::string& format, std::string& color)
+add_report_options(CLI::App& app, std::string& format, std::string& color,
+                   const std::vector<std::string>& extra_formats)
 {
-  app.add_option("-f,--format", format, "Output format: auto (github under GitHub Actions, else text), text, json, sarif, github")
-    ->check(CLI::IsMember({"auto", "text", "json", "sarif", "github"}))
-    ->capture_default_str();
+  std::vector<std::string> formats{"auto", "text", "json", "sarif", "github"};
+  formats.insert(formats.end(), extra_formats.begin(), extra_formats.end());
+  std::string help = "Output format: auto (github under GitHub Actions, else text), text, json, sarif, github";
+  for (const auto& f : extra_formats)
+    help += ", " + f;
+  app.add_option("-f,--format", format, help)->check(CLI::IsMember(formats))->capture_default_str();
   app.add_option("--color", color, "Colour text output: auto, always, never")
     ->check(CLI::IsMember({"auto", "always", "never"}))
     ->capture_default_str();

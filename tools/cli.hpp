@@ -26,7 +26,8 @@ lists_dir(const std::string& lists);
 
 // Adds --format auto|text|json|sarif|github and --color auto|always|never.
 void
-add_report_options(CLI::App& app, std::string& format, std::string& color);
+add_report_options(CLI::App& app, std::string& format, std::string& color,
+                   const std::vector<std::string>& extra_formats = {});
 
 // Sorts and prints findings about a list set in the chosen format; returns
 // the exit status: 2 if some input was unreadable (or stdout failed), 1 if

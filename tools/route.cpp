@@ -25,7 +25,8 @@ cmd_route(int argc, char** argv)
   add_lists_option(app, lists);
   app.add_option("matter", matter, "Matter: id, name or 12345 category (e.g. 城市管理->违法建设->疑似违建)")->required();
   app.add_option("--at", territory, "Territory: street, town or township id or name")->required();
-  app.add_option("--when", when, "Dimension value, DIMENSION=VALUE (repeatable)");
+  // One value per occurrence, so that "--when a=b MATTER" keeps MATTER the matter.
+  app.add_option("--when", when, "Dimension value, DIMENSION=VALUE (repeatable)")->allow_extra_args(false);
   app.add_option("--on", on, "Date (default: today)");
   app.add_option("-f,--format", format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   app.footer("Exit status: 0 one lead, 1 no single lead (overlap, orphan, conflict, or it depends on an\n"

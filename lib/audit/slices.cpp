@@ -87,9 +87,9 @@ private:
     case Status::led:
       if (!r.primary.empty() && std::none_of(r.claims.begin(), r.claims.end(),
                                              [&](const Claim& c) { return c.unit == r.lead; })) {
-        add("lead-without-power|" + item_key(r.primary[0]->loc) + "|" + r.lead->id.value,
-            "lead-without-power", t, dims, r)
-          .lead = r.lead;
+        // Keyed by the entry, not by the unit: "@属地" resolves to another unit in
+        // each territory, and that is still one finding about one entry.
+        add("lead-without-power|" + item_key(r.primary[0]->loc), "lead-without-power", t, dims, r).lead = r.lead;
       }
       break;
     case Status::overlap: {
@@ -166,12 +166,19 @@ private:
     return out + " " + where(g);
   }
 
-  std::string claim_label(const Claim& c, bool single_territory) const
+  // `units`: every unit the claiming item names here; "@属地:police" names
+  // two units where two stations serve the territory.
+  std::string claim_label(const Claim& c, const std::vector<const Unit*>& units, bool single_territory) const
   {
     if (c.power) {
       std::string who = c.power->holder.value;
-      if (single_territory && who.starts_with("@"))
-        who += " = " + c.unit->id.value;
+      if (single_territory && who.starts_with("@")) {
+        std::vector<std::string> ids;
+        for (const Unit* u : units)
+          ids.push_back(u->id.value);
+        std::sort(ids.begin(), ids.end());
+        who += " = " + fmt::format("{}", fmt::join(ids, ", "));
+      }
       return fmt::format("{} (power {})", who, c.power->code.value);
     }
     return fmt::format("{} (task {})", single_territory ? c.unit->id.value : "the territory", c.task->id.value);
@@ -198,22 +205,31 @@ private:
     bool single = g.territories.size() == 1;
     std::string slice = slice_text(g, all_combos);
     if (g.rule == "overlap") {
-      std::vector<Claim> claims = r.claims;
-      std::sort(claims.begin(), claims.end(), [](const Claim& a, const Claim& b) { return loc_less(a.loc, b.loc); });
-      claims.erase(std::unique(claims.begin(), claims.end(),
-                               [](const Claim& a, const Claim& b) { return item_key(a.loc) == item_key(b.loc); }),
-                   claims.end());
+      std::vector<Claim> all = r.claims;
+      std::stable_sort(all.begin(), all.end(), [](const Claim& a, const Claim& b) { return loc_less(a.loc, b.loc); });
+      // One entry per claiming item, with the units it names here.
+      std::vector<Claim> claims;
+      std::vector<std::vector<const Unit*>> named;
+      std::set<const Unit*> units;
+      for (const auto& c : all) {
+        units.insert(c.unit);
+        if (claims.empty() || item_key(claims.back().loc) != item_key(c.loc)) {
+          claims.push_back(c);
+          named.emplace_back();
+        }
+        named.back().push_back(c.unit);
+      }
       std::string who;
-      for (const auto& c : claims)
-        who += (who.empty() ? "" : ", ") + claim_label(c, single);
+      for (size_t i = 0; i < claims.size(); ++i)
+        who += (who.empty() ? "" : ", ") + claim_label(claims[i], named[i], single);
       std::string msg = r.reason.empty()
-                          ? fmt::format("{} units claim the lead on {}: {}", claims.size(), slice, who)
+                          ? fmt::format("{} units claim the lead on {}: {}", units.size(), slice, who)
                           : fmt::format("several units lead on {}: {}", slice, r.reason);
       Loc at = claims.empty() ? r.primary[0]->loc : claims[0].loc;
       auto& d = m_sink.add(at, "overlap", msg, "add a primary-duty entry that names one lead for this slice");
-      for (const auto& c : claims)
-        if (item_key(c.loc) != item_key(at))
-          m_sink.relate(d, c.loc, "also claims the lead: " + claim_label(c, single));
+      for (size_t i = 0; i < claims.size(); ++i)
+        if (item_key(claims[i].loc) != item_key(at))
+          m_sink.relate(d, claims[i].loc, "also claims the lead: " + claim_label(claims[i], named[i], single));
       for (const Primary* p : r.primary)
         m_sink.relate(d, p->loc, "primary entry " + p->id.value);
       for (const auto& c : claims)

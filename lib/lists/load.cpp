@@ -11,6 +11,8 @@
 #include "util/text.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <filesystem>
 #include <fmt/format.h>
 #include <cerrno>
@@ -51,9 +53,8 @@ looks_gb18030(std::string_view text)
 // Checks the raw bytes before YAML sees them: NUL bytes and invalid UTF-8
 // would otherwise be reported far from their place, or not at all.
 bool
-check_encoding(LoadResult& r, uint32_t file, Sink& sink)
+check_encoding(const SourceFile& f, uint32_t file, Sink& sink)
 {
-  const SourceFile& f = r.set.files[file];
   auto line_col = [&](size_t offset) {
     auto it = std::upper_bound(f.line_starts.begin(), f.line_starts.end(), offset);
     size_t line = static_cast<size_t>(it - f.line_starts.begin());
@@ -148,9 +149,8 @@ add_yaml_problems(const YamlDoc& doc, uint32_t file, Sink& sink)
 }
 
 void
-load_root(LoadResult& r, uint32_t file, const YNode& root, Sink& sink)
+load_root(SourceFile& f, ListSet& out, uint32_t file, const YNode& root, Sink& sink)
 {
-  SourceFile& f = r.set.files[file];
   if (!root.is_map()) {
     sink.add(file, root, "schema",
              fmt::format("a list file is {}; expected a mapping with \"kind:\" and \"items:\"",
@@ -212,7 +212,7 @@ load_root(LoadResult& r, uint32_t file, const YNode& root, Sink& sink)
   if (dimensions && schema->kind != "matters")
     sink.add(file, *dimensions, "unknown-key", "\"dimensions\" belongs in a matters file");
   else if (dimensions)
-    build_dimensions(r.set, file, *dimensions, sink);
+    build_dimensions(out, file, *dimensions, sink);
   if (!items) {
     sink.add(file, root, "schema", "the list file lacks \"items:\"", "write items: [] for an empty list");
     return;
@@ -228,8 +228,95 @@ load_root(LoadResult& r, uint32_t file, const YNode& root, Sink& sink)
   for (const auto& item : items->children) {
     Slots slots = check_item(*schema, item, file, sink);
     if (item.is_map())
-      build_item(r.set, *schema, file, item, slots);
+      build_item(out, *schema, file, item, slots);
   }
+}
+
+// What one file contributes; files are parsed in parallel, then merged in order.
+struct Part
+{
+  ListSet items; // items only; `files` stays empty
+  std::vector<diag::Diagnostic> diags;
+};
+
+SourceFile
+make_source(const std::string& path, std::string text)
+{
+  SourceFile sf;
+  sf.path = path;
+  if (text.starts_with("\xEF\xBB\xBF"))
+    text.erase(0, 3); // a UTF-8 BOM is allowed and ignored
+  sf.text = std::move(text);
+  sf.line_starts = util::line_starts(sf.text);
+  return sf;
+}
+
+// Parses files[file] into `part`. Touches no other element of `files`, so
+// several threads may parse different files of one vector at once.
+void
+parse_file(std::vector<SourceFile>& files, uint32_t file, Part& part)
+{
+  Sink sink(files);
+  SourceFile& f = files[file];
+  if (check_encoding(f, file, sink) && check_tabs(f, file, sink)) {
+    YamlDoc doc = parse_yaml(f.text);
+    add_yaml_problems(doc, file, sink);
+    if (!doc.root) {
+      if (doc.problems.empty())
+        sink.add(Loc{file, 1, 1}, "schema", "the file is empty",
+                 "a list file is a mapping with \"kind:\" and \"items:\"");
+    } else {
+      load_root(f, part.items, file, *doc.root, sink);
+    }
+  }
+  part.diags = sink.take();
+}
+
+template <typename T>
+void
+append(std::vector<T>& to, std::vector<T>& from)
+{
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+void
+merge(LoadResult& r, Part& p)
+{
+  ListSet& s = r.set;
+  append(s.units, p.items.units);
+  append(s.dimensions, p.items.dimensions);
+  append(s.matters, p.items.matters);
+  append(s.powers, p.items.powers);
+  append(s.responsibilities, p.items.responsibilities);
+  append(s.primary, p.items.primary);
+  append(s.tasks, p.items.tasks);
+  append(s.whistles, p.items.whistles);
+  append(s.calendars, p.items.calendars);
+  append(s.profiles, p.items.profiles);
+  append(r.diags, p.diags);
+}
+
+// Parses files[first..] on up to `threads` threads (yaml-cpp parsers are
+// independent per instance) and merges the parts in file order.
+void
+parse_files(LoadResult& r, size_t first, unsigned threads)
+{
+  size_t n = r.set.files.size() - first;
+  std::vector<Part> parts(n);
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < n;)
+      parse_file(r.set.files, static_cast<uint32_t>(first + i), parts[i]);
+  };
+  threads = static_cast<unsigned>(std::min<size_t>(threads, n));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t)
+    pool.emplace_back(work);
+  work();
+  for (auto& t : pool)
+    t.join();
+  for (auto& p : parts)
+    merge(r, p);
 }
 
 } // namespace
@@ -237,32 +324,8 @@ load_root(LoadResult& r, uint32_t file, const YNode& root, Sink& sink)
 void
 load_text(LoadResult& r, const std::string& path, std::string text)
 {
-  uint32_t file = static_cast<uint32_t>(r.set.files.size());
-  SourceFile sf;
-  sf.path = path;
-  if (text.starts_with("\xEF\xBB\xBF"))
-    text.erase(0, 3); // a UTF-8 BOM is allowed and ignored
-  sf.text = std::move(text);
-  sf.line_starts = util::line_starts(sf.text);
-  r.set.files.push_back(std::move(sf));
-  Sink sink(r.set.files);
-  const SourceFile& f = r.set.files[file];
-  if (!check_encoding(r, file, sink) || !check_tabs(f, file, sink)) {
-    auto d = sink.take();
-    r.diags.insert(r.diags.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
-    return;
-  }
-  YamlDoc doc = parse_yaml(f.text);
-  add_yaml_problems(doc, file, sink);
-  if (!doc.root) {
-    if (doc.problems.empty())
-      sink.add(Loc{file, 1, 1}, "schema", "the file is empty",
-               "a list file is a mapping with \"kind:\" and \"items:\"");
-  } else {
-    load_root(r, file, *doc.root, sink);
-  }
-  auto d = sink.take();
-  r.diags.insert(r.diags.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
+  r.set.files.push_back(make_source(path, std::move(text)));
+  parse_files(r, r.set.files.size() - 1, 1);
 }
 
 LoadResult
@@ -335,8 +398,9 @@ load_list_set(const std::vector<std::string>& paths)
       io_error(path, "cannot read: " + why);
       continue;
     }
-    load_text(r, path, std::move(*text));
+    r.set.files.push_back(make_source(path, std::move(*text)));
   }
+  parse_files(r, 0, std::max(1u, std::thread::hardware_concurrency()));
   return r;
 }
 
