@@ -99,8 +99,11 @@ cmd_audit(int argc, char** argv)
   auto& diags = loaded.diags;
   diags.insert(diags.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   audit::apply_suppressions(loaded.set, diags);
+  // --only narrows the audit's findings; errors in the files themselves (syntax,
+  // schema, references) still show, or a broken set could pass as clean.
   std::erase_if(diags, [&](const diag::Diagnostic& d) {
-    bool keep = only.empty() || std::find(only.begin(), only.end(), d.rule) != only.end();
+    bool named = std::find(only.begin(), only.end(), d.rule) != only.end();
+    bool keep = only.empty() || named || (!audit::is_audit_rule(d.rule) && d.severity == diag::Severity::error);
     return !keep || std::find(skip.begin(), skip.end(), d.rule) != skip.end();
   });
   if (strict)

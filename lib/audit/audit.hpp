@@ -33,6 +33,11 @@ check_items(const resolve::Resolver& resolver, const Options& options);
 void
 apply_suppressions(const lists::ListSet& set, std::vector<diag::Diagnostic>& diags);
 
+// The cross-list rules of the audit (which suppression comments may waive),
+// as opposed to validate's rules about the files themselves.
+bool
+is_audit_rule(std::string_view rule);
+
 // Everything: validate's checks are the caller's; this runs the audit rules
 // and suppressions on a loaded set.
 std::vector<diag::Diagnostic>

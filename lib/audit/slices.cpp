@@ -283,8 +283,7 @@ private:
       if (!basic || !back)
         return;
       auto& d = m_sink.add(basic->loc, "task-conflict",
-                           fmt::format("{} is both 基本履职 (task {}) and 上级收回 (task {}) on {}",
-                                       single ? (*g.territories.begin())->id.value : "the territory",
+                           fmt::format("the territory is both 基本履职 (task {}) and 上级收回 (task {}) on {}",
                                        basic->id.value, back->id.value, slice),
                            "a matter taken back by the district cannot also be the street's own duty");
       m_sink.relate(d, back->loc, "上级收回 task " + back->id.value);

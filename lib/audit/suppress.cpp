@@ -13,11 +13,8 @@ namespace duty::audit {
 
 using namespace lists;
 
-namespace {
-
-// Only the cross-list rules can be waived; a syntax or schema error cannot.
 bool
-suppressible(std::string_view rule)
+is_audit_rule(std::string_view rule)
 {
   static constexpr std::string_view kRules[] = {
     "overlap", "orphan-matter", "conflicting-primary", "lead-without-power",
@@ -27,6 +24,15 @@ suppressible(std::string_view rule)
     if (r == rule)
       return true;
   return false;
+}
+
+namespace {
+
+// Only the cross-list rules can be waived; a syntax or schema error cannot.
+bool
+suppressible(std::string_view rule)
+{
+  return is_audit_rule(rule);
 }
 
 std::vector<std::string_view>

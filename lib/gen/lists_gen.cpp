@@ -480,10 +480,14 @@ private:
     for (size_t l = 0, n = 0; l < m_plan.shape.leaves; ++l) {
       if (!want(l))
         continue;
+      // The territory and its enforcement team assist; the district coordinates the
+      // first entry, so that no generated unit is idle.
       put(f.item(),
-          "  - id: PR{:06}\n    matter: {}\n    lead: {}\n    assist: [\"@属地\", {}]\n"
+          "  - id: PR{:06}\n    matter: {}\n    lead: {}\n    assist: [\"@属地\", \"@属地:enforcement\", {}{}]\n"
           "    limits: {{contact: 24h, close: 7wd}}\n    basis: {}\n    valid_from: 2025-01-01\n",
-          ++n, leaf_id(l), unit_id('B', m_plan.holder[l]), unit_id('B', other_department(l)), basis(l));
+          n + 1, leaf_id(l), unit_id('B', m_plan.holder[l]), unit_id('B', other_department(l)),
+          n == 0 ? ", YQ" : "", basis(l));
+      ++n;
     }
     f.finish();
   }

@@ -112,6 +112,74 @@ private:
     unknown(ref, "matter", matter_ids());
   }
 
+  // The dimensions a matter's slices can carry: its own split_by, its
+  // ancestors' and its descendants' (a claim on a parent reaches the leaves).
+  const std::set<std::string>& reachable_dims(const Matter* m)
+  {
+    auto [it, fresh] = m_reach.try_emplace(m);
+    if (!fresh)
+      return it->second;
+    std::set<std::string> dims = subtree_dims(m);
+    std::set<const Matter*> seen;
+    for (const Matter* a = m; a && seen.insert(a).second;
+         a = a->parent.empty() ? nullptr : m_ix.matter(a->parent.value))
+      for (const auto& d : a->split_by)
+        dims.insert(d.value);
+    return m_reach[m] = std::move(dims);
+  }
+
+  std::set<std::string> subtree_dims(const Matter* root)
+  {
+    if (m_children.empty())
+      for (const auto& m : m_set.matters)
+        if (!m.parent.empty())
+          m_children[m.parent.value].push_back(&m);
+    std::set<std::string> dims;
+    std::set<const Matter*> seen;
+    std::vector<const Matter*> stack{root};
+    while (!stack.empty()) {
+      const Matter* m = stack.back();
+      stack.pop_back();
+      if (!seen.insert(m).second)
+        continue;
+      for (const auto& d : m->split_by)
+        dims.insert(d.value);
+      if (auto it = m_children.find(m->id.value); it != m_children.end())
+        stack.insert(stack.end(), it->second.begin(), it->second.end());
+    }
+    return dims;
+  }
+
+  void unsplit(const Conditions& when, const std::vector<const Text*>& matters)
+  {
+    for (const auto& c : when) {
+      if (!m_ix.dimension(c.dimension.value))
+        continue; // reported as an unknown reference
+      bool reachable = false;
+      bool any = false;
+      for (const Text* t : matters)
+        if (const Matter* m = m_ix.matter(t->value)) {
+          any = true;
+          reachable = reachable || reachable_dims(m).count(c.dimension.value);
+        }
+      if (any && !reachable)
+        m_sink.add(c.dimension.loc, "unsplit-dimension",
+                   fmt::format("no matter this item names (nor any above or below it) splits by \"{}\", so the "
+                               "condition never holds",
+                               c.dimension.value),
+                   fmt::format("add {} to the matter's split_by, or drop the condition", c.dimension.value),
+                   util::count_code_points(c.dimension.value));
+    }
+  }
+
+  static std::vector<const Text*> ptrs(const Texts& v)
+  {
+    std::vector<const Text*> out;
+    for (const auto& t : v)
+      out.push_back(&t);
+    return out;
+  }
+
   void conditions(const Conditions& when)
   {
     for (const auto& c : when) {
@@ -242,6 +310,7 @@ private:
       for (const auto& m : p.matters)
         matter_ref(m);
       conditions(p.when);
+      unsplit(p.when, ptrs(p.matters));
       validity(p, "power");
     }
   }
@@ -267,6 +336,7 @@ private:
     for (const auto& p : m_set.primary) {
       matter_ref(p.matter);
       conditions(p.when);
+      unsplit(p.when, {&p.matter});
       for (const auto& w : p.where)
         territory_ref(w);
       holder_ref(p.lead);
@@ -286,6 +356,7 @@ private:
       }
       matter_ref(t.matter);
       conditions(t.when);
+      unsplit(t.when, {&t.matter});
       holder_ref(t.lead);
       if (t.role == Role::assist && t.lead.empty())
         m_sink.add(t.loc, "schema", "a 配合履职 task lacks \"lead\", the unit it assists");
@@ -300,6 +371,7 @@ private:
       for (const auto& s : w.summon)
         holder_ref(s);
       conditions(w.when);
+      unsplit(w.when, {&w.matter});
     }
   }
 
@@ -333,6 +405,8 @@ private:
   Sink m_sink;
   size_t m_suggested = 0;
   std::vector<std::string_view> m_unit_ids, m_matter_ids, m_power_codes;
+  std::unordered_map<const Matter*, std::set<std::string>> m_reach;
+  std::unordered_map<std::string_view, std::vector<const Matter*>> m_children;
 };
 
 } // namespace

@@ -544,6 +544,23 @@ TEST_CASE("check_list_set")
     SetCheck s({{"m.yaml", "kind: matters\nitems:\n  - {id: A, name: a, parent: A}\n"}});
     CHECK(only(s.diags, "matter-cycle").message == "the matter tree has a cycle: A → A");
   }
+  SUBCASE("a condition on a dimension no related matter splits by")
+  {
+    const std::string matters = "kind: matters\ndimensions:\n  land: [国有土地, 集体土地]\n  place: [道路, 小区]\n"
+                                "items:\n  - {id: P, name: p}\n  - {id: L, name: l, parent: P, split_by: [land]}\n"
+                                "  - {id: Q, name: q}\n";
+    const std::string units = "kind: units\nitems:\n  - {id: B, name: b, type: department}\n";
+    SetCheck s({{"m.yaml", matters},
+                {"u.yaml", units},
+                {"p.yaml", "kind: powers\nitems:\n"
+                           // On the parent: land is reachable through the child L.
+                           "  - {code: A1, name: a, category: 行政处罚, holder: B, matters: [P], when: {land: 国有土地}, basis: [x]}\n"
+                           // Q splits by nothing: the condition can never hold.
+                           "  - {code: A2, name: a, category: 行政处罚, holder: B, matters: [Q], when: {place: 道路}, basis: [x]}\n"}});
+    const auto d = only(s.diags, "unsplit-dimension");
+    CHECK(d.location.line == 4);
+    CHECK(contains(d.message, "\"place\""));
+  }
 }
 
 TEST_SUITE_END();
