@@ -8,6 +8,8 @@ constexpr Command kCommands[] = {
   {"validate", "check list files: syntax, schema, references", cmd_validate},
   {"audit", "find overlapping and orphaned duties across a list set", cmd_audit},
   {"route", "who leads on a matter, here, now, and which list items say so", cmd_route},
+  {"ingest", "load case logs (12345 orders, events) into SQLite", cmd_ingest},
+  {"query", "run SQL over a case store or a piped log", cmd_query},
   {"gen", "generate synthetic list sets and case logs", cmd_gen},
 };
 

@@ -20,6 +20,10 @@ commands();
 int cmd_validate(int argc, char** argv);
 int cmd_audit(int argc, char** argv);
 int cmd_route(int argc, char** argv);
+int cmd_ingest(int argc, char** argv);
+int cmd_query(int argc, char** argv);
 int cmd_gen(int argc, char** argv);
+// duty gen cases (tools/gen_cases.cpp), dispatched from cmd_gen.
+int gen_cases(int argc, char** argv);
 
 } // namespace duty::tools

@@ -72,6 +72,7 @@ struct GenKind
 
 constexpr GenKind kKinds[] = {
   {"lists", "a synthetic list set with planted overlaps and orphans", gen_lists},
+  {"cases", "12345 order exports and event logs against a list set", gen_cases},
 };
 
 std::string

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -199,12 +200,27 @@ private:
 
   void whistles()
   {
-    // Powers by holder reference; a summoned unit must hold one on the whistle's
-    // matter, an ancestor or a descendant, under a compatible condition.
-    std::unordered_map<std::string_view, std::vector<const Power*>> by_holder;
-    for (const auto& p : m_set.powers)
-      if (in_force(p, m_date))
-        by_holder[p.holder.value].push_back(&p);
+    // Powers by (holder reference, matter): `on` holds each power under its own
+    // matters, `below` under every ancestor of them too. A summoned unit must hold
+    // a power on the whistle's matter, an ancestor or a descendant, under a
+    // compatible condition. Keyed lookups keep this linear in the list size.
+    using Key = std::pair<std::string_view, std::string_view>;
+    std::map<Key, std::vector<const Power*>> on, below;
+    for (const auto& p : m_set.powers) {
+      if (!in_force(p, m_date))
+        continue;
+      for (const auto& pm : p.matters) {
+        on[{p.holder.value, pm.value}].push_back(&p);
+        if (const Matter* x = m_r.index().matter(pm.value))
+          for (const Matter* a : m_r.lineage(x))
+            below[{p.holder.value, a->id.value}].push_back(&p);
+      }
+    }
+    auto any_compatible = [&](const std::map<Key, std::vector<const Power*>>& map, Key key, const Whistle& w) {
+      auto it = map.find(key);
+      return it != map.end() && std::any_of(it->second.begin(), it->second.end(),
+                                            [&](const Power* p) { return compatible(p->when, w.when); });
+    };
     for (const auto& w : m_set.whistles) {
       const Matter* m = m_r.index().matter(w.matter.value);
       if (!m)
@@ -215,22 +231,9 @@ private:
           continue; // the territory itself coordinates; it needs no power
         if (const Unit* u = m_r.index().unit(s.value); u && is_territory(u->type))
           continue;
-        bool ok = false;
-        auto it = by_holder.find(s.value);
-        for (const Power* p : it == by_holder.end() ? std::vector<const Power*>{} : it->second) {
-          if (!compatible(p->when, w.when))
-            continue;
-          for (const auto& pm : p->matters) {
-            const Matter* x = m_r.index().matter(pm.value);
-            if (!x)
-              continue;
-            auto up = m_r.lineage(x); // the power's matter covers the whistle's if related either way
-            ok = ok || std::find(line.begin(), line.end(), x) != line.end() ||
-                 std::find(up.begin(), up.end(), m) != up.end();
-          }
-          if (ok)
-            break;
-        }
+        bool ok = any_compatible(below, {s.value, w.matter.value}, w);
+        for (const Matter* a : line)
+          ok = ok || any_compatible(on, {s.value, a->id.value}, w);
         if (ok)
           continue;
         auto& d = m_sink.add(s.loc, "whistle-without-power",

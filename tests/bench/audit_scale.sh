@@ -19,7 +19,7 @@ printf '|---|---|---|---|---|---|\n'
 prev_t="" prev_m="" prev_i=""
 for i in "${!sizes[@]}"; do
   dir="$work/${labels[$i]}"
-  info=$("$duty" gen lists --matters "${sizes[$i]}" --units 40 --seed 7 --force "$dir" | head -1)
+  info=$("$duty" gen lists --matters "${sizes[$i]}" --units 40 --seed 7 --force "$dir" | sed -n 1p)
   items=$(sed -E 's/.* ([0-9]+) items;.*/\1/' <<<"$info")
   planted=$(sed -E 's/.*planted ([0-9]+) overlaps, ([0-9]+) orphans.*/\1\/\2/' <<<"$info")
   runs=3; [[ ${labels[$i]} == 1M ]] && runs=2
@@ -27,7 +27,7 @@ for i in "${!sizes[@]}"; do
     "$duty audit --as-of 2025-06-01 --format json $dir" >/dev/null 2>&1
   t=$(python3 -c "import json;print('%.2f'%json.load(open('$work/${labels[$i]}.json'))['results'][0]['median'])")
   /usr/bin/time -f '%M' -o "$work/rss" "$duty" audit --as-of 2025-06-01 --format json "$dir" >"$work/out.json" || true
-  m=$(( $(cat "$work/rss") / 1024 ))
+  m=$(( $(tail -1 "$work/rss") / 1024 ))  # GNU time puts an exit-status line first
   found=$(python3 -c "
 import json,collections
 c=collections.Counter(d['rule'] for d in json.load(open('$work/out.json'))['diagnostics'])

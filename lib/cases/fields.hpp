@@ -1,0 +1,61 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace duty::cases {
+
+enum class Kind { orders, events };
+
+// How a canonical field's text is read and stored.
+enum class FieldType {
+  text,         // kept as written (trimmed)
+  id,           // text; required and non-empty
+  time,         // local "YYYY-MM-DD HH:MM:SS"
+  yes_no,       // INTEGER 1/0
+  resolved,     // "yes" / "partly" / "no"
+  satisfaction, // "satisfied" / "basic" / "unsatisfied" / "unrated"
+  personal,     // replaced by a keyed hash
+  phone,        // personal; digits compared
+  event,        // one of the event names, stored in Chinese
+  whistle,      // 日常哨 / 攻坚哨 / 应急哨 / 跨区联合哨
+};
+
+struct FieldDef
+{
+  std::string_view name;
+  FieldType type;
+  bool required;
+  // Header spellings recognised without a map (Chinese export headers first).
+  std::span<const std::string_view> aliases;
+};
+
+// The canonical fields of one kind, in store column order.
+std::span<const FieldDef>
+fields(Kind kind);
+
+// Index of a canonical field by name, or nullopt.
+std::optional<size_t>
+field_index(Kind kind, std::string_view name);
+
+// Normalises a header for matching: trimmed, inner spaces and BOM removed,
+// ASCII lower-cased, full-width parentheses folded.
+std::string
+normalize_header(std::string_view header);
+
+// The canonical event name (派单, 签收, …) for a Chinese or English spelling, or nullopt.
+std::optional<std::string_view>
+canonical_event(std::string_view name);
+
+// The canonical whistle type (日常哨, 攻坚哨, 应急哨, 跨区联合哨), or nullopt.
+std::optional<std::string_view>
+canonical_whistle(std::string_view name);
+
+// Statuses that say an order is closed (办结, 已办结, 已结案, …).
+bool
+is_closed_status(std::string_view status);
+
+} // namespace duty::cases

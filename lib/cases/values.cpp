@@ -1,0 +1,376 @@
+#include "cases/values.hpp"
+
+#include "util/date.hpp"
+#include "util/text.hpp"
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+
+namespace duty::cases {
+
+namespace {
+
+struct Parts
+{
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  std::optional<int> offset; // minutes, when the text names one
+};
+
+bool
+digit(char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+// Reads 1..max digits at s[i].
+bool
+num(std::string_view s, size_t& i, int max_digits, int& out, int min_digits = 1)
+{
+  size_t start = i;
+  out = 0;
+  while (i < s.size() && digit(s[i]) && int(i - start) < max_digits)
+    out = out * 10 + (s[i++] - '0');
+  return int(i - start) >= min_digits;
+}
+
+bool
+eat(std::string_view s, size_t& i, std::string_view lit)
+{
+  if (s.substr(i, lit.size()) != lit)
+    return false;
+  i += lit.size();
+  return true;
+}
+
+// Z, ±HH, ±HHMM, ±HH:MM at s[i].
+bool
+offset(std::string_view s, size_t& i, int& minutes)
+{
+  if (i < s.size() && (s[i] == 'Z' || s[i] == 'z')) {
+    ++i;
+    minutes = 0;
+    return true;
+  }
+  if (i >= s.size() || (s[i] != '+' && s[i] != '-'))
+    return false;
+  int sign = s[i++] == '-' ? -1 : 1;
+  int hh = 0, mm = 0;
+  if (!num(s, i, 2, hh, 2))
+    return false;
+  eat(s, i, ":");
+  if (i < s.size())
+    if (!num(s, i, 2, mm, 2))
+      return false;
+  if (hh > 14 || mm > 59)
+    return false;
+  minutes = sign * (hh * 60 + mm);
+  return true;
+}
+
+bool
+valid(const Parts& p)
+{
+  return util::valid_ymd(p.y, p.mo, p.d) && p.h >= 0 && p.h < 24 && p.mi >= 0 && p.mi < 60
+         && p.s >= 0 && p.s < 61;
+}
+
+std::optional<Parts>
+generic(std::string_view s)
+{
+  Parts p;
+  size_t i = 0;
+  if (!num(s, i, 4, p.y, 4))
+    return std::nullopt;
+  if (i == s.size() || digit(s[i])) {
+    // Compact 20250301 or 20250301081500.
+    if (s.size() != 8 && s.size() != 12 && s.size() != 14)
+      return std::nullopt;
+    num(s, i, 2, p.mo, 2);
+    num(s, i, 2, p.d, 2);
+    if (i < s.size()) {
+      num(s, i, 2, p.h, 2);
+      num(s, i, 2, p.mi, 2);
+      if (i < s.size())
+        num(s, i, 2, p.s, 2);
+    }
+    return i == s.size() ? std::optional(p) : std::nullopt;
+  }
+  bool cn = false;
+  if (eat(s, i, "年"))
+    cn = true;
+  else if (!eat(s, i, "-") && !eat(s, i, "/") && !eat(s, i, "."))
+    return std::nullopt;
+  if (!num(s, i, 2, p.mo))
+    return std::nullopt;
+  if (!(cn ? eat(s, i, "月") : (eat(s, i, "-") || eat(s, i, "/") || eat(s, i, "."))))
+    return std::nullopt;
+  if (!num(s, i, 2, p.d))
+    return std::nullopt;
+  if (cn)
+    eat(s, i, "日");
+  if (i == s.size())
+    return p;
+  if (s[i] == 'T' || s[i] == 't' || s[i] == ' ') {
+    while (i < s.size() && (s[i] == ' ' || s[i] == 'T' || s[i] == 't'))
+      ++i;
+  } else if (!cn) {
+    return std::nullopt;
+  }
+  if (!num(s, i, 2, p.h))
+    return std::nullopt;
+  if (!eat(s, i, ":") && !eat(s, i, "时"))
+    return std::nullopt;
+  if (!num(s, i, 2, p.mi, 2))
+    return std::nullopt;
+  eat(s, i, "分");
+  if (eat(s, i, ":")) {
+    if (!num(s, i, 2, p.s, 2))
+      return std::nullopt;
+    if (eat(s, i, ".") || eat(s, i, ",")) {
+      int frac;
+      if (!num(s, i, 9, frac))
+        return std::nullopt; // fractions of a second are dropped
+    }
+  }
+  eat(s, i, "秒");
+  while (i < s.size() && s[i] == ' ')
+    ++i;
+  if (i < s.size()) {
+    int off;
+    if (!offset(s, i, off) || i != s.size())
+      return std::nullopt;
+    p.offset = off;
+  }
+  return p;
+}
+
+std::optional<Parts>
+with_format(std::string_view s, std::string_view f)
+{
+  Parts p;
+  size_t i = 0;
+  int half = 0; // 1 AM, 2 PM
+  for (size_t k = 0; k < f.size(); ++k) {
+    if (f[k] != '%' || k + 1 == f.size()) {
+      if (i >= s.size() || s[i] != f[k])
+        return std::nullopt;
+      ++i;
+      continue;
+    }
+    char c = f[++k];
+    bool ok = true;
+    switch (c) {
+    case 'Y': ok = num(s, i, 4, p.y, 4); break;
+    case 'm': ok = num(s, i, 2, p.mo); break;
+    case 'd': ok = num(s, i, 2, p.d); break;
+    case 'H':
+    case 'I': ok = num(s, i, 2, p.h); break;
+    case 'p':
+      // AM/PM, as US exports write it: 12 AM is midnight, 12 PM noon.
+      if (i + 2 <= s.size() && (s[i + 1] == 'M' || s[i + 1] == 'm')
+          && (s[i] == 'A' || s[i] == 'a' || s[i] == 'P' || s[i] == 'p')) {
+        half = (s[i] == 'P' || s[i] == 'p') ? 2 : 1;
+        i += 2;
+      } else {
+        ok = false;
+      }
+      break;
+    case 'M': ok = num(s, i, 2, p.mi); break;
+    case 'S': ok = num(s, i, 2, p.s); break;
+    case 'z': {
+      int off;
+      ok = offset(s, i, off);
+      p.offset = off;
+      break;
+    }
+    case '%': ok = eat(s, i, "%"); break;
+    default: ok = false;
+    }
+    if (!ok)
+      return std::nullopt;
+  }
+  if (half && (p.h < 1 || p.h > 12))
+    return std::nullopt;
+  if (half == 1 && p.h == 12)
+    p.h = 0;
+  else if (half == 2 && p.h < 12)
+    p.h += 12;
+  return i == s.size() ? std::optional(p) : std::nullopt;
+}
+
+std::optional<Parts>
+excel_serial(std::string_view s)
+{
+  // Excel's day numbers count from 1899-12-30 (its 1900 leap-year bug folded in).
+  char* end = nullptr;
+  std::string copy(s);
+  double v = std::strtod(copy.c_str(), &end);
+  if (end != copy.c_str() + copy.size() || !(v >= 20000 && v < 100000))
+    return std::nullopt;
+  auto secs = static_cast<int64_t>(std::llround(v * 86400.0));
+  int64_t days = secs / 86400;
+  int64_t rest = secs % 86400;
+  util::Date d{int32_t(days + util::Date::from_ymd(1899, 12, 30).days)};
+  Parts p;
+  p.y = d.year();
+  p.mo = d.month();
+  p.d = d.day();
+  p.h = int(rest / 3600);
+  p.mi = int(rest / 60 % 60);
+  p.s = int(rest % 60);
+  return p;
+}
+
+bool
+is_number(std::string_view s)
+{
+  bool dot = false, any = false;
+  for (char c : s) {
+    if (c == '.' && !dot)
+      dot = true;
+    else if (digit(c))
+      any = true;
+    else
+      return false;
+  }
+  return any;
+}
+
+std::string
+format(const Parts& p, int zone_minutes)
+{
+  int64_t local = int64_t(util::Date::from_ymd(p.y, p.mo, p.d).days) * 86400 + p.h * 3600
+                  + p.mi * 60 + std::min(p.s, 59);
+  int from = p.offset.value_or(zone_minutes);
+  local += int64_t(480 - from) * 60; // to UTC+8
+  int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  int64_t rest = local - days * 86400;
+  util::Date d{int32_t(days)};
+  // Written by hand: this runs for every timestamp of every row.
+  char buf[19];
+  auto put = [&](int at, int v, int width) {
+    for (int k = width - 1; k >= 0; --k, v /= 10)
+      buf[at + k] = char('0' + v % 10);
+  };
+  put(0, d.year(), 4);
+  buf[4] = '-';
+  put(5, d.month(), 2);
+  buf[7] = '-';
+  put(8, d.day(), 2);
+  buf[10] = ' ';
+  put(11, int(rest / 3600), 2);
+  buf[13] = ':';
+  put(14, int(rest / 60 % 60), 2);
+  buf[16] = ':';
+  put(17, int(rest % 60), 2);
+  return std::string(buf, sizeof buf);
+}
+
+std::string
+lower_ascii(std::string_view s)
+{
+  std::string out(util::trim(s));
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z')
+      c = char(c - 'A' + 'a');
+  return out;
+}
+
+} // namespace
+
+std::optional<int>
+parse_zone(std::string_view zone)
+{
+  std::string z(util::trim(zone));
+  for (const char* name : {"Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin", "Asia/Urumqi",
+                           "PRC", "Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei", "CST"})
+    if (z == name)
+      return 480;
+  if (z == "UTC" || z == "GMT" || z == "Z" || z == "Etc/UTC")
+    return 0;
+  std::string_view rest(z);
+  if (rest.starts_with("UTC") || rest.starts_with("GMT"))
+    rest.remove_prefix(3);
+  size_t i = 0;
+  int minutes;
+  if (!rest.empty() && (rest[0] == '+' || rest[0] == '-')) {
+    // "+8" as well as "+08:00".
+    if (rest.size() <= 3 && rest.size() >= 2) {
+      int h = 0;
+      size_t k = 1;
+      if (num(rest, k, 2, h) && k == rest.size() && h <= 14)
+        return rest[0] == '-' ? -h * 60 : h * 60;
+    }
+    if (offset(rest, i, minutes) && i == rest.size())
+      return minutes;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string>
+parse_time(std::string_view text, const TimeSpec& spec)
+{
+  std::string_view s = util::trim(text);
+  std::optional<Parts> p;
+  if (!spec.format.empty())
+    p = with_format(s, spec.format);
+  if (!p && is_number(s) && s.size() != 8 && s.size() != 12 && s.size() != 14)
+    p = excel_serial(s);
+  if (!p)
+    p = generic(s);
+  if (!p || !valid(*p) || p->y < 1900 || p->y > 2200)
+    return std::nullopt;
+  return format(*p, spec.zone_minutes);
+}
+
+std::optional<int>
+parse_yes_no(std::string_view text)
+{
+  std::string s = lower_ascii(text);
+  for (const char* yes : {"是", "y", "yes", "1", "true", "有效", "已联系", "联系", "已回访"})
+    if (s == yes)
+      return 1;
+  for (const char* no : {"否", "n", "no", "0", "false", "无效", "未联系", "未回访"})
+    if (s == no)
+      return 0;
+  return std::nullopt;
+}
+
+std::optional<std::string>
+parse_resolved(std::string_view text)
+{
+  std::string s = lower_ascii(text);
+  for (const char* yes : {"是", "解决", "已解决", "y", "yes", "1", "true"})
+    if (s == yes)
+      return "yes";
+  for (const char* partly : {"部分解决", "partly", "partial", "部分"})
+    if (s == partly)
+      return "partly";
+  for (const char* no : {"否", "未解决", "没解决", "n", "no", "0", "false"})
+    if (s == no)
+      return "no";
+  return std::nullopt;
+}
+
+std::optional<std::string>
+parse_satisfaction(std::string_view text)
+{
+  std::string s = lower_ascii(text);
+  for (const char* v : {"满意", "非常满意", "satisfied"})
+    if (s == v)
+      return "satisfied";
+  for (const char* v : {"基本满意", "basic", "basically satisfied"})
+    if (s == v)
+      return "basic";
+  for (const char* v : {"不满意", "非常不满意", "unsatisfied", "dissatisfied"})
+    if (s == v)
+      return "unsatisfied";
+  for (const char* v : {"未评价", "未表态", "unrated", "none"})
+    if (s == v)
+      return "unrated";
+  return std::nullopt;
+}
+
+} // namespace duty::cases

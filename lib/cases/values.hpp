@@ -1,0 +1,42 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace duty::cases {
+
+// How naive times in an export are read. The store always holds
+// Asia/Shanghai wall-clock time (UTC+8, no DST): the zone of 12345.
+struct TimeSpec
+{
+  std::string format;     // optional strptime-like pattern tried first (%Y %m %d %H %M %S %z)
+  int zone_minutes = 480; // offset of naive times from UTC
+};
+
+// "Asia/Shanghai" (and the other China zones), "UTC", "+08:00", "+0800", "UTC+8":
+// the offset in minutes; nullopt for anything else (zones with DST are not supported).
+std::optional<int>
+parse_zone(std::string_view zone);
+
+// Reads a timestamp: "2025-03-01 08:15:00", "2025/3/1 8:15", "2025/3/1 8:15:09",
+// ISO 8601 with "T", fractions and an offset or Z, "2025年3月1日 8:15", a date
+// alone (midnight), compact 20250301 / 20250301081500, or an Excel serial day
+// number (45717.34375 = 2025-03-01 08:15). Returns local "YYYY-MM-DD HH:MM:SS"
+// in UTC+8, or nullopt when `text` is not a valid time.
+std::optional<std::string>
+parse_time(std::string_view text, const TimeSpec& spec);
+
+// 是/否, Y/N, 1/0, yes/no, true/false, 有效/无效, 已联系/未联系 → 1/0.
+std::optional<int>
+parse_yes_no(std::string_view text);
+
+// 是否解决: 是/解决/已解决 → "yes", 部分解决 → "partly", 否/未解决 → "no".
+std::optional<std::string>
+parse_resolved(std::string_view text);
+
+// 满意 → "satisfied", 基本满意 → "basic", 不满意 → "unsatisfied", 未评价 → "unrated".
+std::optional<std::string>
+parse_satisfaction(std::string_view text);
+
+} // namespace duty::cases

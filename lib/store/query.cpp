@@ -1,0 +1,81 @@
+#include "store/impl.hpp"
+
+#include "util/error.hpp"
+#include "util/text.hpp"
+
+#include <sqlite3.h>
+
+namespace duty::store {
+
+namespace {
+
+// Owns one prepared statement of the raw API (we need sqlite3_stmt_readonly).
+struct Stmt
+{
+  sqlite3_stmt* s = nullptr;
+  ~Stmt() { sqlite3_finalize(s); }
+};
+
+} // namespace
+
+std::vector<ResultSet>
+Store::query(const std::string& sql)
+{
+  sqlite3* db = m_impl->db.getHandle();
+  // Belt and braces: even a statement SQLite calls read-only (ATTACH) cannot write.
+  struct QueryOnly
+  {
+    sqlite3* db;
+    bool restore;
+    ~QueryOnly()
+    {
+      if (restore)
+        sqlite3_exec(db, "PRAGMA query_only=OFF", nullptr, nullptr, nullptr);
+    }
+  } guard{db, !m_impl->read_only};
+  sqlite3_exec(db, "PRAGMA query_only=ON", nullptr, nullptr, nullptr);
+  std::vector<ResultSet> results;
+  const char* tail = sql.c_str();
+  const char* end = sql.c_str() + sql.size();
+  while (tail < end) {
+    Stmt st;
+    const char* next = nullptr;
+    if (sqlite3_prepare_v2(db, tail, int(end - tail), &st.s, &next) != SQLITE_OK)
+      throw InputError(std::string("SQL: ") + sqlite3_errmsg(db));
+    std::string text(tail, next);
+    tail = next;
+    if (!st.s)
+      continue; // only whitespace or a comment
+    if (!sqlite3_stmt_readonly(st.s))
+      throw InputError("SQL: " + util::quote(util::trim(text), 60)
+                       + " would change the store; duty query only reads "
+                         "(use duty ingest to load data)");
+    int ncols = sqlite3_column_count(st.s);
+    ResultSet rs;
+    for (int c = 0; c < ncols; ++c)
+      rs.columns.emplace_back(sqlite3_column_name(st.s, c));
+    int rc;
+    while ((rc = sqlite3_step(st.s)) == SQLITE_ROW) {
+      std::vector<ResultSet::Cell> row(static_cast<size_t>(ncols));
+      for (int c = 0; c < ncols; ++c) {
+        switch (sqlite3_column_type(st.s, c)) {
+        case SQLITE_INTEGER: row[size_t(c)] = int64_t(sqlite3_column_int64(st.s, c)); break;
+        case SQLITE_FLOAT: row[size_t(c)] = sqlite3_column_double(st.s, c); break;
+        case SQLITE_NULL: break;
+        default: {
+          auto p = reinterpret_cast<const char*>(sqlite3_column_text(st.s, c));
+          row[size_t(c)] = std::string(p ? p : "", size_t(sqlite3_column_bytes(st.s, c)));
+        }
+        }
+      }
+      rs.rows.push_back(std::move(row));
+    }
+    if (rc != SQLITE_DONE)
+      throw InputError(std::string("SQL: ") + sqlite3_errmsg(db));
+    if (ncols > 0)
+      results.push_back(std::move(rs));
+  }
+  return results;
+}
+
+} // namespace duty::store

@@ -1,0 +1,198 @@
+#include "store/impl.hpp"
+
+#include "cases/fields.hpp"
+#include "util/error.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+#include <sqlite3.h>
+
+namespace duty::store {
+
+namespace {
+
+// 'DUTY' as the SQLite application id, so `file` and we can tell a store apart.
+constexpr int kApplicationId = 0x44555459;
+
+std::string
+column_type(cases::FieldType t)
+{
+  return t == cases::FieldType::yes_no ? "INTEGER" : "TEXT";
+}
+
+std::string
+orders_ddl()
+{
+  std::string sql = "CREATE TABLE orders (\n  id TEXT PRIMARY KEY NOT NULL";
+  for (const auto& f : cases::fields(cases::Kind::orders))
+    if (f.name != "id")
+      sql += ",\n  " + std::string(f.name) + " " + column_type(f.type);
+  sql += ",\n  matter_id TEXT, territory_id TEXT, unit_id TEXT,"
+         "\n  dims TEXT, extra TEXT,"
+         "\n  ingest_id INTEGER NOT NULL REFERENCES ingests(ingest_id), line INTEGER NOT NULL,"
+         "\n  loads INTEGER NOT NULL DEFAULT 1, dups INTEGER NOT NULL DEFAULT 0, dup_line INTEGER\n)";
+  return sql;
+}
+
+std::string
+events_ddl()
+{
+  std::string sql = "CREATE TABLE events (\n  seq INTEGER PRIMARY KEY";
+  for (const auto& f : cases::fields(cases::Kind::events))
+    sql += ",\n  " + std::string(f.name) + " " + column_type(f.type)
+           + (f.required ? " NOT NULL" : "");
+  sql += ",\n  unit_id TEXT, dims TEXT, extra TEXT,"
+         "\n  ingest_id INTEGER NOT NULL REFERENCES ingests(ingest_id), line INTEGER NOT NULL\n)";
+  return sql;
+}
+
+constexpr const char* kOtherTables[] = {
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
+  "CREATE TABLE ingests (ingest_id INTEGER PRIMARY KEY, source TEXT NOT NULL, sha256 TEXT,"
+  " kind TEXT NOT NULL, encoding TEXT, format TEXT, started_at TEXT NOT NULL,"
+  " rows INTEGER NOT NULL DEFAULT 0, inserted INTEGER NOT NULL DEFAULT 0,"
+  " updated INTEGER NOT NULL DEFAULT 0, rejected INTEGER NOT NULL DEFAULT 0,"
+  " anomalies INTEGER NOT NULL DEFAULT 0)",
+  "CREATE TABLE rejects (ingest_id INTEGER NOT NULL, source TEXT NOT NULL, line INTEGER NOT NULL,"
+  " column_name TEXT, reason TEXT NOT NULL)",
+  "CREATE TABLE anomalies (ingest_id INTEGER NOT NULL, source TEXT NOT NULL,"
+  " line INTEGER NOT NULL, id TEXT, kind TEXT NOT NULL, detail TEXT)",
+  "CREATE TABLE unresolved (ingest_id INTEGER NOT NULL, field TEXT NOT NULL,"
+  " name TEXT NOT NULL, rows INTEGER NOT NULL)",
+  // One event per (order, time, event, unit): re-ingesting an event log replaces, never doubles.
+  "CREATE UNIQUE INDEX events_key ON events(id, at, event, ifnull(unit, ''))",
+};
+
+int
+pragma_int(SQLite::Database& db, const char* pragma)
+{
+  return db.execAndGet(std::string("PRAGMA ") + pragma).getInt();
+}
+
+bool
+has_tables(SQLite::Database& db)
+{
+  return db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0;
+}
+
+void
+check_version(SQLite::Database& db, const std::string& path)
+{
+  int app = pragma_int(db, "application_id");
+  int version = pragma_int(db, "user_version");
+  if (app != kApplicationId)
+    throw UsageError(path + ": not a duty case store (it has other tables); use a new file");
+  if (version != kSchemaVersion)
+    throw UsageError(path + ": the store has schema version " + std::to_string(version)
+                     + ", this duty reads version " + std::to_string(kSchemaVersion)
+                     + "; ingest the logs into a new store");
+}
+
+} // namespace
+
+void
+ensure_schema(SQLite::Database& db, const std::string& path)
+{
+  if (has_tables(db)) {
+    check_version(db, path);
+    return;
+  }
+  db.exec(orders_ddl());
+  db.exec(events_ddl());
+  for (const char* sql : kOtherTables)
+    db.exec(sql);
+  db.exec("INSERT INTO meta VALUES ('schema_version', '" + std::to_string(kSchemaVersion)
+          + "'), ('time_zone', 'Asia/Shanghai'), ('created_by', 'duty " DUTY_VERSION "')");
+  db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+  db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+}
+
+void
+check_schema(SQLite::Database& db, const std::string& path)
+{
+  if (!has_tables(db))
+    throw UsageError(path + ": an empty database, not a duty case store");
+  check_version(db, path);
+}
+
+void
+create_indexes(SQLite::Database& db)
+{
+  for (const char* sql : {
+         "CREATE INDEX IF NOT EXISTS orders_unit ON orders(unit)",
+         "CREATE INDEX IF NOT EXISTS orders_unit_id ON orders(unit_id)",
+         "CREATE INDEX IF NOT EXISTS orders_received ON orders(received_at)",
+         "CREATE INDEX IF NOT EXISTS events_event ON events(event, at)",
+       })
+    db.exec(sql);
+}
+
+void
+remove_if_empty(const std::string& path)
+{
+  try {
+    {
+      SQLite::Database db(path, SQLite::OPEN_READONLY);
+      if (has_tables(db))
+        return;
+    }
+    for (const char* suffix : {"", "-wal", "-shm"})
+      std::remove((path + suffix).c_str());
+  } catch (const std::exception&) {
+    // Could not look: leave the file alone.
+  }
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Store
+Store::open_write(const std::string& path, int busy_ms)
+{
+  try {
+    auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX,
+                                       busy_ms, false);
+    // WAL lets readers run during an ingest; NORMAL sync is safe with WAL
+    // (a power cut may lose the last commit, never corrupt).
+    // Bigger pages: fewer B-tree splits and page writes in bulk loads (new stores only).
+    // Switching a new file to WAL takes an exclusive lock that the busy handler
+    // does not always wait for when several ingests start at once: retry.
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_ms);
+    for (int attempt = 0;; ++attempt) {
+      try {
+        impl->db.exec("PRAGMA page_size=16384");
+        if (impl->db.execAndGet("PRAGMA journal_mode").getString() != "wal")
+          impl->db.exec("PRAGMA journal_mode=WAL");
+        break;
+      } catch (const SQLite::Exception& e) {
+        if ((e.getErrorCode() != SQLITE_BUSY && e.getErrorCode() != SQLITE_LOCKED)
+            || std::chrono::steady_clock::now() > deadline)
+          throw;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5 + attempt % 20));
+      }
+    }
+    impl->db.exec("PRAGMA synchronous=NORMAL");
+    impl->db.exec("PRAGMA cache_size=-65536");
+    return Store(std::move(impl));
+  } catch (const SQLite::Exception& e) {
+    throw UsageError(path + ": " + e.what());
+  }
+}
+
+Store
+Store::open_read(const std::string& path)
+{
+  try {
+    auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READONLY, 10000, true);
+    impl->db.exec("PRAGMA query_only=ON");
+    check_schema(impl->db, path);
+    return Store(std::move(impl));
+  } catch (const SQLite::Exception& e) {
+    throw UsageError(path + ": " + e.what());
+  }
+}
+
+} // namespace duty::store

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "cases/reader.hpp"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace duty::lists {
+class Names;
+struct ListSet;
+} // namespace duty::lists
+
+namespace duty::store {
+
+// The schema version this build reads and writes (PRAGMA user_version).
+constexpr int kSchemaVersion = 1;
+
+struct IngestOptions
+{
+  cases::ReaderOptions reader;  // kind, encoding, format, map, PII
+  std::string skip_bad;         // file for rejected rows; empty: a bad row fails the ingest
+  const lists::ListSet* lists = nullptr; // with names: resolve names to ids
+  const lists::Names* names = nullptr;
+  size_t max_listed = 20;       // anomalies and errors shown per kind
+};
+
+struct AnomalyEntry
+{
+  std::string file;
+  uint64_t line = 0;
+  std::string id;
+  std::string kind;
+  std::string detail;
+};
+
+struct FileSummary
+{
+  std::string path, encoding, format, sha256;
+  uint64_t rows = 0;     // good rows stored
+  uint64_t inserted = 0; // new ids (orders) or new events
+  uint64_t updated = 0;  // ids already in the store (orders)
+  uint64_t rejected = 0;
+  bool skipped_same_content = false;
+};
+
+struct IngestSummary
+{
+  std::vector<FileSummary> files;
+  std::map<std::string, uint64_t> anomaly_counts; // by kind
+  std::vector<AnomalyEntry> anomalies;             // the first max_listed of each kind
+  // (field, name) → rows whose name did not resolve against the lists.
+  std::map<std::pair<std::string, std::string>, uint64_t> unresolved;
+  uint64_t rejected = 0;
+  bool dropped_personal = false; // personal values dropped: no PII key
+};
+
+// One result set of a query.
+struct ResultSet
+{
+  using Cell = std::variant<std::monostate, int64_t, double, std::string>;
+  std::vector<std::string> columns;
+  std::vector<std::vector<Cell>> rows;
+};
+
+// A case store: one SQLite database (see duty-store(5)).
+class Store
+{
+public:
+  // Opens or creates `path` for ingesting (":memory:" for a scratch store).
+  // Waits up to `busy_ms` for another writer. Throws UsageError when the
+  // file is not a duty store or has another schema version.
+  static Store open_write(const std::string& path, int busy_ms = 600000);
+  // Opens an existing store read-only.
+  static Store open_read(const std::string& path);
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  // Loads `inputs` in one transaction. Without skip_bad, the first bad row
+  // makes it throw InputError (listing up to max_listed errors) and nothing
+  // is written; with it, rejected rows go to the skip file and the rejects table.
+  IngestSummary ingest(const std::vector<std::string>& inputs, const IngestOptions& options);
+
+  // Runs `sql` (one or more statements). Statements that would write are
+  // refused with InputError; so are SQL errors. Returns one result per
+  // statement that yields columns.
+  std::vector<ResultSet> query(const std::string& sql);
+
+private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+// Removes `path` (and its -wal and -shm files) when it holds no tables:
+// what a failed first ingest leaves. Never throws.
+void
+remove_if_empty(const std::string& path);
+
+} // namespace duty::store

@@ -1,0 +1,118 @@
+// Tests for cases/values: timestamps, zones, yes/no, resolved, satisfaction.
+#include "cases/values.hpp"
+
+#include <doctest/doctest.h>
+
+#include <optional>
+#include <ostream>
+#include <string>
+
+using namespace duty::cases;
+
+namespace {
+
+std::string
+t(const char* s, const TimeSpec& spec = {})
+{
+  return parse_time(s, spec).value_or("<none>");
+}
+
+} // namespace
+
+TEST_CASE("cases: timestamps in the shapes exports use")
+{
+  CHECK(t("2025-03-01 08:15:00") == "2025-03-01 08:15:00");
+  CHECK(t("2025/3/1 8:15") == "2025-03-01 08:15:00");
+  CHECK(t("2025/3/1 8:15:09") == "2025-03-01 08:15:09");
+  CHECK(t(" 2025-03-01 08:15 ") == "2025-03-01 08:15:00");
+  CHECK(t("2025-03-01") == "2025-03-01 00:00:00");
+  CHECK(t("2025/12/31") == "2025-12-31 00:00:00");
+  CHECK(t("2025年3月1日 8时15分") == "2025-03-01 08:15:00");
+  CHECK(t("2025年3月1日") == "2025-03-01 00:00:00");
+  CHECK(t("20250301") == "2025-03-01 00:00:00");
+  CHECK(t("20250301081500") == "2025-03-01 08:15:00");
+  CHECK(t("2025-03-01T08:15:00.123") == "2025-03-01 08:15:00");
+}
+
+TEST_CASE("cases: ISO 8601 offsets convert to Beijing time")
+{
+  CHECK(t("2025-03-01T00:15:00Z") == "2025-03-01 08:15:00");
+  CHECK(t("2025-03-01T08:15:00+08:00") == "2025-03-01 08:15:00");
+  CHECK(t("2025-03-01T08:15:00+0000") == "2025-03-01 16:15:00");
+  CHECK(t("2025-02-28T20:00:00-05:00") == "2025-03-01 09:00:00");
+  // Crossing a year end backwards.
+  CHECK(t("2025-01-01T01:00:00+09:00") == "2025-01-01 00:00:00");
+  CHECK(t("2024-12-31T15:59:59Z") == "2024-12-31 23:59:59");
+}
+
+TEST_CASE("cases: Excel serial day numbers")
+{
+  CHECK(t("45717") == "2025-03-01 00:00:00");
+  CHECK(t("45717.34375") == "2025-03-01 08:15:00");
+  CHECK(t("45717.5") == "2025-03-01 12:00:00");
+  // Outside 1954..2173 a number is not taken for a date.
+  CHECK(t("12") == "<none>");
+  CHECK(t("123456") == "<none>");
+}
+
+TEST_CASE("cases: naive times follow the map's zone")
+{
+  TimeSpec utc;
+  utc.zone_minutes = 0;
+  CHECK(t("2025-03-01 00:15:00", utc) == "2025-03-01 08:15:00");
+  CHECK(t("2025-03-01T00:15:00+08:00", utc) == "2025-03-01 00:15:00");
+  TimeSpec f;
+  f.format = "%d.%m.%Y %H:%M";
+  CHECK(t("01.03.2025 08:15", f) == "2025-03-01 08:15:00");
+  TimeSpec us;
+  us.format = "%m/%d/%Y %I:%M:%S %p";
+  us.zone_minutes = -300;
+  CHECK(t("03/01/2011 02:27:57 PM", us) == "2011-03-02 03:27:57");
+  CHECK(t("03/01/2011 12:05:00 AM", us) == "2011-03-01 13:05:00");
+  CHECK(t("03/01/2011 13:05:00 PM", us) == "<none>");
+  // The built-in shapes still work after the custom format fails.
+  CHECK(t("2025-03-01 08:15", f) == "2025-03-01 08:15:00");
+}
+
+TEST_CASE("cases: invalid times are refused")
+{
+  for (const char* bad : {"2025-13-01", "2025-02-29 08:00", "2025-02-30", "2025-03-01 24:00",
+                          "2025-03-01 08:60", "昨天", "", "2025-03", "2025-03-01 08",
+                          "2025-03-01T08:00:00+25:00", "2025-03-01 08:00 xyz", "1800-01-01"})
+    CHECK_MESSAGE(!parse_time(bad, {}), bad);
+  CHECK(t("2024-02-29") == "2024-02-29 00:00:00");
+}
+
+TEST_CASE("cases: zones")
+{
+  CHECK(parse_zone("Asia/Shanghai") == 480);
+  CHECK(parse_zone("UTC") == 0);
+  CHECK(parse_zone("+08:00") == 480);
+  CHECK(parse_zone("+0530") == 330);
+  CHECK(parse_zone("UTC+8") == 480);
+  CHECK(parse_zone("-5") == -300);
+  CHECK(!parse_zone("Europe/Berlin"));
+  CHECK(!parse_zone("+25:00"));
+}
+
+TEST_CASE("cases: yes/no, resolved and satisfaction values")
+{
+  CHECK(parse_yes_no("是") == 1);
+  CHECK(parse_yes_no("否") == 0);
+  CHECK(parse_yes_no("Y") == 1);
+  CHECK(parse_yes_no("n") == 0);
+  CHECK(parse_yes_no("1") == 1);
+  CHECK(parse_yes_no("0") == 0);
+  CHECK(!parse_yes_no("也许"));
+  CHECK(parse_resolved("解决") == "yes");
+  CHECK(parse_resolved("是") == "yes");
+  CHECK(parse_resolved("部分解决") == "partly");
+  CHECK(parse_resolved("未解决") == "no");
+  CHECK(parse_resolved("否") == "no");
+  CHECK(!parse_resolved("不知道"));
+  CHECK(parse_satisfaction("满意") == "satisfied");
+  CHECK(parse_satisfaction("基本满意") == "basic");
+  CHECK(parse_satisfaction("不满意") == "unsatisfied");
+  CHECK(parse_satisfaction("未评价") == "unrated");
+  CHECK(!parse_satisfaction("很好"));
+}

@@ -1,0 +1,105 @@
+#include "case_options.hpp"
+
+#include "util/error.hpp"
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace duty::tools {
+
+void
+CaseOptions::add_to(CLI::App& app)
+{
+  app.add_flag("--events", events, "Inputs are event logs (派单, 签收, 退单, 吹哨, 报到 …), "
+                                   "not orders");
+  app.add_option("--map", map_path, "YAML file mapping the export's headers (duty-map(5))");
+  app.add_option("--encoding", encoding, "auto, utf-8, gbk/gb18030 or utf-16le (default: auto)");
+  app.add_option("--input-format", input_format, "csv, tsv or jsonl (default: from the "
+                                                 "extension, else sniffed)");
+  app.add_option("--skip-bad", skip_bad,
+                 "Write rejected rows with their reasons to FILE (JSON Lines) and go on");
+  app.add_option("--pii-key-file", key_file,
+                 "Key for hashing personal data (default: $DUTY_PII_KEY)");
+  app.add_flag("--keep-personal", keep_personal,
+               "Store caller, phone and personal columns as they are");
+}
+
+void
+CaseOptions::resolve(store::IngestOptions& out)
+{
+  auto& r = out.reader;
+  r.kind = events ? cases::Kind::events : cases::Kind::orders;
+  if (!map_path.empty()) {
+    map = cases::load_map(map_path);
+    r.map = &*map;
+  }
+  std::string enc = !encoding.empty() ? encoding : map ? map->encoding : std::string();
+  auto e = cases::parse_encoding(enc);
+  if (!e)
+    throw UsageError("unknown encoding " + util::quote(enc) + " (auto, utf-8, gbk, gb18030, "
+                     "utf-16le)");
+  r.encoding = *e;
+  if (!input_format.empty()) {
+    auto f = cases::parse_format(input_format);
+    if (!f)
+      throw UsageError("unknown input format " + util::quote(input_format)
+                       + " (csv, tsv, jsonl)");
+    r.format = *f;
+  }
+  r.keep_personal = keep_personal;
+  if (!keep_personal) {
+    if (auto key = cases::pii_key(key_file)) {
+      pii = std::make_unique<cases::PiiHasher>(*key);
+      r.pii = pii.get();
+    }
+  }
+  out.skip_bad = skip_bad;
+}
+
+std::string
+describe_problems(const store::IngestSummary& s)
+{
+  std::string out;
+  if (!s.anomaly_counts.empty()) {
+    out += "anomalies (stored in table anomalies):";
+    for (const auto& [kind, n] : s.anomaly_counts)
+      out += fmt::format(" {} {}", n, kind);
+    out += "\n";
+    for (const auto& a : s.anomalies)
+      out += fmt::format("  {}:{}: {} {}: {}\n", a.file, a.line, a.kind, util::quote(a.id),
+                         a.detail);
+    uint64_t total = 0;
+    for (const auto& [kind, n] : s.anomaly_counts)
+      total += n;
+    if (total > s.anomalies.size())
+      out += fmt::format("  … {} more: SELECT * FROM anomalies\n", total - s.anomalies.size());
+  }
+  if (!s.unresolved.empty()) {
+    std::vector<std::pair<std::pair<std::string, std::string>, uint64_t>> v(s.unresolved.begin(),
+                                                                             s.unresolved.end());
+    std::stable_sort(v.begin(), v.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    uint64_t total = 0;
+    for (const auto& e : v)
+      total += e.second;
+    out += fmt::format("unresolved names against the lists: {} distinct, {} rows "
+                       "(stored in table unresolved):\n",
+                       v.size(), total);
+    size_t shown = 0;
+    for (const auto& [key, n] : v) {
+      if (shown++ == 20) {
+        out += fmt::format("  … and {} more\n", v.size() - 20);
+        break;
+      }
+      out += fmt::format("  {:<9} {}  {} row{}\n", key.first, util::quote(key.second), n,
+                         n == 1 ? "" : "s");
+    }
+  }
+  if (s.dropped_personal)
+    out += "note: personal values were not stored: set DUTY_PII_KEY or --pii-key-file to keep "
+           "them as keyed hashes (or --keep-personal)\n";
+  return out;
+}
+
+} // namespace duty::tools

@@ -1,0 +1,35 @@
+#pragma once
+
+// Options shared by duty ingest and duty query for reading case logs.
+#include "cases/mapfile.hpp"
+#include "cases/pii.hpp"
+#include "store/store.hpp"
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace duty::tools {
+
+struct CaseOptions
+{
+  bool events = false;
+  std::string map_path, encoding, input_format, skip_bad, key_file;
+  bool keep_personal = false;
+
+  // Filled by resolve():
+  std::optional<cases::MapSpec> map;
+  std::unique_ptr<cases::PiiHasher> pii;
+
+  void add_to(CLI::App& app);
+  // Reads the map and the key and fills `out`. Throws UsageError.
+  void resolve(store::IngestOptions& out);
+};
+
+// Prints the ingest summary's warnings (anomalies, unresolved names, dropped
+// personal data) to `out`; never prints personal values (they are not in it).
+std::string
+describe_problems(const store::IngestSummary& s);
+
+} // namespace duty::tools

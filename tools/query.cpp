@@ -1,0 +1,57 @@
+// duty query: run SQL over a case store, or over a log piped to standard input.
+#include "case_options.hpp"
+#include "cli.hpp"
+#include "commands.hpp"
+
+#include "store/format.hpp"
+#include "store/store.hpp"
+#include "util/error.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+namespace duty::tools {
+
+int
+cmd_query(int argc, char** argv)
+{
+  CLI::App app{"Run read-only SQL over a case store (--db), or over orders or events read "
+               "from standard input into a scratch store.",
+               "query"};
+  std::string db, format = "table", sql;
+  CaseOptions opts;
+  app.add_option("--db", db, "The case store, opened read-only");
+  app.add_option("-f,--format", format, "Output format")
+    ->check(CLI::IsMember({"table", "csv", "json", "jsonl"}))
+    ->capture_default_str();
+  opts.add_to(app);
+  app.add_option("sql", sql, "SQL; tables orders, events, ingests, rejects, anomalies "
+                             "(duty-store(5))")
+    ->required();
+  app.footer("Exit status: 0 success, 1 SQL error, a statement that writes, or bad input rows, "
+             "2 usage error.\nSee duty-query(1) and duty-store(5).");
+  if (auto rc = parse(app, argc, argv))
+    return *rc;
+
+  std::vector<store::ResultSet> results;
+  if (!db.empty()) {
+    store::Store st = store::Store::open_read(db);
+    results = st.query(sql);
+  } else {
+    if (::isatty(STDIN_FILENO))
+      throw UsageError("no --db and standard input is a terminal: pipe orders (or --events) in");
+    store::IngestOptions options;
+    opts.resolve(options);
+    store::Store st = store::Store::open_write(":memory:");
+    store::IngestSummary s = st.ingest({"-"}, options);
+    std::string problems = describe_problems(s);
+    if (!problems.empty())
+      fmt::print(stderr, "{}", problems);
+    results = st.query(sql);
+  }
+  if (!write_stdout(store::format_results(results, *store::parse_output_format(format))))
+    return exit_usage;
+  return exit_clean;
+}
+
+} // namespace duty::tools
