@@ -2,6 +2,7 @@
 
 #include "audit/audit.hpp"
 #include "output/json.hpp"
+#include "util/csv.hpp"
 
 #include <fmt/format.h>
 
@@ -41,20 +42,6 @@ coverage_matrix(const resolve::Resolver& resolver, util::Date as_of)
 }
 
 namespace {
-
-std::string
-csv_field(std::string_view s)
-{
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos)
-    return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"')
-      out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string
 md_field(std::string_view s)
@@ -111,9 +98,9 @@ format_matrix(const std::vector<MatrixRow>& rows, std::string_view format)
   }
   out += join(std::vector<std::string>(std::begin(header), std::end(header)), ",") + "\n";
   for (const auto& r : rows)
-    out += fmt::format("{},{},{},{},{},{},{},{}\n", csv_field(r.matter), csv_field(r.matter_name),
-                       csv_field(r.territory), csv_field(r.dims), r.status, csv_field(r.lead),
-                       csv_field(join(r.assist, ";")), csv_field(join(r.decided_by, ";")));
+    out += fmt::format("{},{},{},{},{},{},{},{}\n", util::csv_field(r.matter), util::csv_field(r.matter_name),
+                       util::csv_field(r.territory), util::csv_field(r.dims), r.status, util::csv_field(r.lead),
+                       util::csv_field(join(r.assist, ";")), util::csv_field(join(r.decided_by, ";")));
   return out;
 }
 

@@ -1,4 +1,5 @@
 #include "gen/cases_gen.hpp"
+#include "util/csv.hpp"
 
 #include "gen/lists_gen.hpp"
 #include "lists/model.hpp"
@@ -204,18 +205,7 @@ private:
     return it == m_units.end() ? t.unit : it->second;
   }
 
-  static std::string csv(std::string_view s)
-  {
-    if (s.find_first_of(",\"\r\n") == std::string_view::npos)
-      return std::string(s);
-    std::string out = "\"";
-    for (char c : s) {
-      if (c == '"')
-        out += '"';
-      out += c;
-    }
-    return out + "\"";
-  }
+  static std::string csv(std::string_view s) { return util::csv_field(s); }
 
   void event(const std::string& id, int64_t at, std::string_view what, const std::string& unit,
              std::string_view whistle = {}, std::string_view note = {})

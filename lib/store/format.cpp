@@ -1,6 +1,7 @@
 #include "store/format.hpp"
 
 #include "output/json.hpp"
+#include "util/csv.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -105,22 +106,6 @@ table(std::string& out, const ResultSet& rs)
     line(t);
 }
 
-void
-csv_field(std::string& out, std::string_view s)
-{
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += s;
-    return;
-  }
-  out += '"';
-  for (char c : s) {
-    if (c == '"')
-      out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
 } // namespace
 
 std::optional<OutputFormat>
@@ -155,14 +140,14 @@ format_results(const std::vector<ResultSet>& results, OutputFormat format)
       for (size_t c = 0; c < rs.columns.size(); ++c) {
         if (c)
           out += ',';
-        csv_field(out, rs.columns[c]);
+        util::append_csv_field(out, rs.columns[c]);
       }
       out += "\r\n";
       for (const auto& row : rs.rows) {
         for (size_t c = 0; c < row.size(); ++c) {
           if (c)
             out += ',';
-          csv_field(out, cell_text(row[c]));
+          util::append_csv_field(out, cell_text(row[c]));
         }
         out += "\r\n";
       }

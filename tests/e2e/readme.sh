@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# The README's examples are real: every `$ duty …` command in a console block is
+# The README's examples are real: every `$ … duty …` command in a console block is
 # run from the source root, and each line shown under it (but "..." elisions)
-# must appear in the real output, in order.
+# must appear in the real output, in order. They run in a copy of the tree's data,
+# so that the stores they write stay out of the source tree.
 source "$(dirname "$0")/lib.sh"
-cd "$DUTY_SRC" || exit 1
+mkdir -p "$SCRATCH/src/tests"
+cp -r "$DUTY_SRC/lists" "$DUTY_SRC/examples" "$SCRATCH/src/"
+cp -r "$DUTY_SRC/tests/fixtures" "$SCRATCH/src/tests/"
+cd "$SCRATCH/src" || exit 1
 bindir="$SCRATCH/bin"
 mkdir -p "$bindir"
 ln -s "$DUTY" "$bindir/duty"
@@ -20,7 +24,7 @@ for line in open(sys.argv[1], encoding="utf-8").read().split("\n"):
         continue
     if not inside:
         continue
-    if line.startswith("$ duty "):
+    if line.startswith("$ ") and " duty " in " " + line[2:]:
         if cur: blocks.append(cur)
         cur = {"cmd": line[2:], "lines": []}
     elif cur is not None and line.strip() != "...":
