@@ -342,6 +342,10 @@ load_list_set(const std::vector<std::string>& paths)
     r.unreadable = true;
   };
   for (const auto& p : paths) {
+    if (p == "-") {
+      files.push_back(p); // standard input: one list file
+      continue;
+    }
     std::error_code ec;
     auto st = fs::status(p, ec);
     if (ec || !fs::exists(st)) {
@@ -387,7 +391,7 @@ load_list_set(const std::vector<std::string>& paths)
     // A FIFO would block the read forever and /dev/zero never ends: read regular files only.
     std::error_code ec;
     auto st = fs::status(path, ec);
-    if (!fs::is_regular_file(st)) {
+    if (path != "-" && !fs::is_regular_file(st)) {
       io_error(path, fs::exists(st) ? "cannot read: not a regular file"
                                     : "cannot read: no such file (a dangling symbolic link?)");
       continue;
@@ -395,10 +399,10 @@ load_list_set(const std::vector<std::string>& paths)
     std::string why;
     auto text = util::read_file(path, why);
     if (!text) {
-      io_error(path, "cannot read: " + why);
+      io_error(path == "-" ? "<stdin>" : path, "cannot read: " + why);
       continue;
     }
-    r.set.files.push_back(make_source(path, std::move(*text)));
+    r.set.files.push_back(make_source(path == "-" ? "<stdin>" : path, std::move(*text)));
   }
   parse_files(r, 0, std::max(1u, std::thread::hardware_concurrency()));
   return r;

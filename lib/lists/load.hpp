@@ -16,7 +16,8 @@ struct LoadResult
 };
 
 // Finds the list files under `paths` (directories are searched recursively
-// for *.yaml and *.yml, in sorted order, hidden entries skipped), parses and
+// for *.yaml and *.yml, in sorted order, hidden entries skipped; "-" is one
+// file read from standard input, named <stdin>), parses and
 // checks each file against its kind's schema, and builds the model. Never
 // throws on bad input; every problem becomes a located diagnostic.
 LoadResult

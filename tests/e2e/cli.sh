@@ -80,4 +80,12 @@ run validate
 expect_rc 2 "validate without a list set:"
 expect_err "DUTY_LISTS" "validate without a list set:"
 
+# "-" reads one list file from standard input, named <stdin> in findings.
+printf 'kind: units\nitems:\n  - {id: a, name: b, type: deprtment}\n' >"$SCRATCH/stdin.yaml"
+run_in "$SCRATCH/stdin.yaml" validate -
+expect_rc 1 "validate -"
+expect_out '<stdin>:3:28: error: unknown unit type "deprtment" [bad-value]' "validate - names <stdin>"
+printf 'kind: units\nitems:\n  - {id: a, name: b, type: department}\n' >"$SCRATCH/stdin-ok.yaml"
+run_in "$SCRATCH/stdin-ok.yaml" validate -
+expect_rc 0 "validate - on a clean file"
 finish
