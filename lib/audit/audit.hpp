@@ -43,8 +43,4 @@ is_audit_rule(std::string_view rule);
 std::vector<diag::Diagnostic>
 run_audit(const lists::ListSet& set, const lists::Index& index, const Options& options);
 
-// Describes a slice's dimension values: "land=国有土地, place=公共道路" ("" for none).
-std::string
-describe_dims(const resolve::DimValues& dims);
-
 } // namespace duty::audit

@@ -1,7 +1,7 @@
 #include "audit/matrix.hpp"
 
 #include "audit/audit.hpp"
-#include "output/json.hpp"
+#include "util/json.hpp"
 #include "util/csv.hpp"
 
 #include <fmt/format.h>
@@ -22,7 +22,7 @@ coverage_matrix(const resolve::Resolver& resolver, util::Date as_of)
         row.matter = m->id.value;
         row.matter_name = m->name.value;
         row.territory = t->id.value;
-        row.dims = describe_dims(dims);
+        row.dims = resolve::describe_dims(dims);
         row.status = resolve::status_name(r.status);
         if (r.lead)
           row.lead = r.lead->id.value;
@@ -68,7 +68,7 @@ format_matrix(const std::vector<MatrixRow>& rows, std::string_view format)
 {
   std::string out;
   if (format == "json") {
-    output::JsonWriter w(out);
+    util::JsonWriter w(out);
     w.begin_object().key("slices").begin_array();
     for (const auto& r : rows) {
       w.begin_object();

@@ -13,20 +13,9 @@ namespace duty::audit {
 using namespace lists;
 using resolve::Claim;
 using resolve::DimValues;
+using resolve::describe_dims;
 using resolve::Resolution;
 using resolve::Status;
-
-std::string
-describe_dims(const DimValues& dims)
-{
-  std::string out;
-  for (const auto& [k, v] : dims) {
-    if (!out.empty())
-      out += ", ";
-    out += k + "=" + v;
-  }
-  return out;
-}
 
 namespace {
 

@@ -1,7 +1,9 @@
-#include "output/json.hpp"
+#include "util/json.hpp"
 #include "output/report.hpp"
 
 namespace duty::output {
+
+using util::JsonWriter;
 
 namespace {
 

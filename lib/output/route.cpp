@@ -1,12 +1,13 @@
 #include "output/route.hpp"
 
-#include "audit/audit.hpp"
 #include "lists/vocab.hpp"
-#include "output/json.hpp"
+#include "util/json.hpp"
 
 #include <fmt/format.h>
 
 namespace duty::output {
+
+using util::JsonWriter;
 
 using namespace lists;
 using resolve::Resolution;
@@ -103,7 +104,7 @@ format_route_text(const resolve::RouteAnswer& a, const ListSet& set)
   for (const auto& [dims, r] : a.results) {
     out += "\n";
     if (!dims.empty())
-      out += fmt::format("when:      {}\n", audit::describe_dims(dims));
+      out += fmt::format("when:      {}\n", resolve::describe_dims(dims));
     out += fmt::format("lead:      {}\n", status_text(r));
     out += fmt::format("assist:    {}\n", units_label(r.assist));
     for (const auto& w : r.whistles)

@@ -1,11 +1,13 @@
 #include "diag/rules.hpp"
-#include "output/json.hpp"
+#include "util/json.hpp"
 #include "output/report.hpp"
 
 #include <fmt/format.h>
 #include <map>
 
 namespace duty::output {
+
+using util::JsonWriter;
 
 namespace {
 

@@ -22,6 +22,18 @@ status_name(Status s)
   return "?";
 }
 
+std::string
+describe_dims(const DimValues& dims)
+{
+  std::string out;
+  for (const auto& [k, v] : dims) {
+    if (!out.empty())
+      out += ", ";
+    out += k + "=" + v;
+  }
+  return out;
+}
+
 bool
 conditions_match(const Conditions& when, const DimValues& dims)
 {

@@ -15,6 +15,10 @@ using lists::Loc;
 // Dimension values of a slice, sorted by dimension name.
 using DimValues = std::vector<std::pair<std::string, std::string>>;
 
+// "land=国有土地, place=公共道路" ("" for none).
+std::string
+describe_dims(const DimValues& dims);
+
 // One question: who leads on `matter` in `territory` under `dims` on `date`?
 struct Slice
 {

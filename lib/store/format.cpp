@@ -1,6 +1,6 @@
 #include "store/format.hpp"
 
-#include "output/json.hpp"
+#include "util/json.hpp"
 #include "util/csv.hpp"
 #include "util/text.hpp"
 
@@ -30,7 +30,7 @@ cell_text(const Cell& c)
 }
 
 void
-json_cell(output::JsonWriter& w, const Cell& c)
+json_cell(util::JsonWriter& w, const Cell& c)
 {
   if (auto i = std::get_if<int64_t>(&c))
     w.value(*i);
@@ -156,13 +156,13 @@ format_results(const std::vector<ResultSet>& results, OutputFormat format)
     case OutputFormat::jsonl: {
       bool lines = format == OutputFormat::jsonl;
       std::string buf;
-      output::JsonWriter w(buf);
+      util::JsonWriter w(buf);
       if (!lines)
         w.begin_array();
       for (const auto& row : rs.rows) {
         if (lines) {
           buf.clear();
-          output::JsonWriter lw(buf);
+          util::JsonWriter lw(buf);
           lw.begin_object();
           for (size_t c = 0; c < row.size(); ++c) {
             lw.key(rs.columns[c]);

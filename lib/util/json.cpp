@@ -1,11 +1,11 @@
-#include "output/json.hpp"
+#include "util/json.hpp"
 
 #include "util/text.hpp"
 
 #include <cmath>
 #include <fmt/format.h>
 
-namespace duty::output {
+namespace duty::util {
 
 void
 append_json_string(std::string& out, std::string_view s)
@@ -148,4 +148,4 @@ JsonWriter::raw(std::string_view json)
   return *this;
 }
 
-} // namespace duty::output
+} // namespace duty::util

@@ -1,5 +1,5 @@
 // Tests for output/json: string escaping and the streaming writer.
-#include "output/json.hpp"
+#include "util/json.hpp"
 
 #include <doctest/doctest.h>
 
@@ -7,7 +7,7 @@
 #include <limits>
 #include <string>
 
-using namespace duty::output;
+using namespace duty::util;
 using namespace std::string_literals;
 
 namespace {
@@ -22,7 +22,7 @@ js(std::string_view s)
 
 } // namespace
 
-TEST_SUITE_BEGIN("output");
+TEST_SUITE_BEGIN("util");
 
 TEST_CASE("append_json_string")
 {

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-namespace duty::output {
+namespace duty::util {
 
 // Appends `s` as a JSON string literal (quotes included). Invalid UTF-8
 // bytes become U+FFFD so the output is always valid JSON.
@@ -41,4 +41,4 @@ private:
   bool m_after_key = false;
 };
 
-} // namespace duty::output
+} // namespace duty::util
