@@ -14,9 +14,9 @@ command -v hyperfine >/dev/null || { echo "hyperfine is missing: bash scripts/in
 # matters → items: the generator writes about 2.8 items per matter.
 sizes=(3600 36000 360000)
 labels=(10k 100k 1M)
-printf '| set | items | planted overlaps/orphans | found overlaps/orphans | median time (s) | peak RSS (MB) |\n'
-printf '|---|---|---|---|---|---|\n'
-prev_t="" prev_m="" prev_i=""
+printf '| set | items | planted overlaps/orphans | found overlaps/orphans | median wall (s) | mean user CPU (s) | peak RSS (MB) |\n'
+printf '|---|---|---|---|---|---|---|\n'
+prev_t="" prev_u="" prev_m="" prev_i=""
 for i in "${!sizes[@]}"; do
   dir="$work/${labels[$i]}"
   info=$("$duty" gen lists --matters "${sizes[$i]}" --units 40 --seed 7 --force "$dir" | sed -n 1p)
@@ -26,15 +26,16 @@ for i in "${!sizes[@]}"; do
   hyperfine --runs "$runs" --export-json "$work/${labels[$i]}.json" -i \
     "$duty audit --as-of 2025-06-01 --format json $dir" >/dev/null 2>&1
   t=$(python3 -c "import json;print('%.2f'%json.load(open('$work/${labels[$i]}.json'))['results'][0]['median'])")
+  u=$(python3 -c "import json;print('%.2f'%json.load(open('$work/${labels[$i]}.json'))['results'][0]['user'])")
   /usr/bin/time -f '%M' -o "$work/rss" "$duty" audit --as-of 2025-06-01 --format json "$dir" >"$work/out.json" || true
   m=$(( $(tail -1 "$work/rss") / 1024 ))  # GNU time puts an exit-status line first
   found=$(python3 -c "
 import json,collections
 c=collections.Counter(d['rule'] for d in json.load(open('$work/out.json'))['diagnostics'])
 print('%d/%d'%(c['overlap'],c['orphan-matter']))")
-  printf '| %s | %s | %s | %s | %s | %s |\n' "${labels[$i]}" "$items" "$planted" "$found" "$t" "$m"
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "${labels[$i]}" "$items" "$planted" "$found" "$t" "$u" "$m"
   if [[ -n $prev_t ]]; then
-    python3 -c "print('  ×%.1f items: ×%.1f time, ×%.1f memory' % ($items/$prev_i, $t/$prev_t, $m/max($prev_m,1)))" >&2
+    python3 -c "print('  ×%.1f items: ×%.1f wall time, ×%.1f user CPU, ×%.1f memory' % ($items/$prev_i, $t/$prev_t, $u/$prev_u, $m/max($prev_m,1)))" >&2
   fi
-  prev_t=$t prev_m=$m prev_i=$items
+  prev_t=$t prev_u=$u prev_m=$m prev_i=$items
 done
