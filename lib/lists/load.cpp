@@ -158,6 +158,7 @@ load_root(SourceFile& f, ListSet& out, uint32_t file, const YNode& root, Sink& s
     return;
   }
   const YNode* kind = nullptr;
+  const YNode* kind_key = nullptr;
   const YNode* items = nullptr;
   const YNode* dimensions = nullptr;
   static const std::vector<std::string_view> top = {"kind",    "title", "version", "published",
@@ -169,8 +170,10 @@ load_root(SourceFile& f, ListSet& out, uint32_t file, const YNode& root, Sink& s
       sink.add(file, k, "schema", "a top-level key must be a name");
       continue;
     }
-    if (k.text == "kind")
+    if (k.text == "kind") {
+      kind_key = kind ? kind_key : &k;
       kind = kind ? kind : &v;
+    }
     else if (k.text == "items")
       items = items ? items : &v;
     else if (k.text == "dimensions")
@@ -195,6 +198,10 @@ load_root(SourceFile& f, ListSet& out, uint32_t file, const YNode& root, Sink& s
   if (!kind) {
     sink.add(file, root, "schema", "the list file lacks \"kind:\"",
              "kind is one of " + util::one_of(kind_names()));
+    return;
+  }
+  if (kind->kind == YNode::Kind::null) {
+    sink.add(file, *kind_key, "schema", "\"kind\" is empty", "kind is one of " + util::one_of(kind_names()));
     return;
   }
   if (!kind->is_scalar()) {

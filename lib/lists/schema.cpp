@@ -361,8 +361,13 @@ check_item(const KindSchema& schema, const YNode& item, uint32_t file, Sink& sin
       continue; // duplicate key: reported by the parser; the first value wins
     seen[idx] = true;
     const YNode& v = item.value(i);
-    if (v.kind == YNode::Kind::null && !schema.fields[idx].required)
-      continue; // "parent:" with nothing after it means no parent
+    if (v.kind == YNode::Kind::null) {
+      // "parent:" with nothing after it means no parent; a required field must
+      // have a value. A null's position is that of the next token, so point at the key.
+      if (schema.fields[idx].required)
+        sink.add(file, k, "schema", fmt::format("field \"{}\" is empty; expected a value", k.text));
+      continue;
+    }
     if (check_value(v, schema.fields[idx], file, sink))
       slots[idx] = &v;
   }

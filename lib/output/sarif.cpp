@@ -87,7 +87,6 @@ format_sarif(const std::vector<diag::Diagnostic>& diags, const ReportContext& ct
   w.key("tool").begin_object().key("driver").begin_object();
   w.key("name").value("duty");
   w.key("semanticVersion").value(DUTY_VERSION);
-  w.key("informationUri").value("https://www.apache.org/licenses/LICENSE-2.0");
   w.key("rules").begin_array();
   for (const auto& r : rules) {
     w.begin_object();
