@@ -171,6 +171,17 @@ TEST_CASE("load_text")
     CHECK(d.location.line == 3);
     CHECK(d.location.column == 5);
   }
+  SUBCASE("an empty required value is reported at its key, not the next line")
+  {
+    auto d = only(load_one("kind: units\nitems:\n  - id:\n    name: x\n    type: street\n"), "schema");
+    CHECK(d.message == "field \"id\" is empty; expected a value");
+    CHECK(d.location.line == 3);
+    CHECK(d.location.column == 5);
+    d = only(load_one("kind:\nitems: []\n"), "schema");
+    CHECK(d.message == "\"kind\" is empty");
+    CHECK(d.location.line == 1);
+    CHECK(d.location.column == 1);
+  }
   SUBCASE("wrong types")
   {
     auto diags = load_one("kind: units\nitems:\n  - id: a\n    name: [x, y]\n    type: street\n"
