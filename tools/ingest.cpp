@@ -9,7 +9,6 @@
 #include "store/store.hpp"
 #include "util/error.hpp"
 
-#include <filesystem>
 #include <fmt/format.h>
 
 namespace duty::tools {
@@ -47,18 +46,7 @@ cmd_ingest(int argc, char** argv)
     options.names = &*names;
   }
 
-  // A failed first ingest must not leave an empty store behind.
-  std::error_code ec;
-  bool existed = db == ":memory:" || std::filesystem::exists(db, ec);
-  store::IngestSummary s;
-  try {
-    store::Store st = store::Store::open_write(db);
-    s = st.ingest(inputs, options);
-  } catch (...) {
-    if (!existed)
-      store::remove_if_empty(db);
-    throw;
-  }
+  store::IngestSummary s = store::ingest_into(db, inputs, options);
 
   std::string out;
   for (const auto& f : s.files) {

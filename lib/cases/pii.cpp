@@ -6,6 +6,11 @@
 
 #include <cstdlib>
 #include <cstring>
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#include <immintrin.h>
+#define DUTY_SHA_NI 1
+#endif
 
 namespace duty::cases {
 
@@ -28,16 +33,8 @@ rotr(uint32_t x, int n)
   return (x >> n) | (x << (32 - n));
 }
 
-} // namespace
-
-Sha256::Sha256()
-  : m_h{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-        0x5be0cd19}
-{
-}
-
 void
-Sha256::block(const uint8_t* p)
+portable_block(uint32_t* st, const uint8_t* p)
 {
   uint32_t w[64];
   for (int i = 0; i < 16; ++i)
@@ -48,8 +45,8 @@ Sha256::block(const uint8_t* p)
     uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
     w[i] = w[i - 16] + s0 + w[i - 7] + s1;
   }
-  uint32_t a = m_h[0], b = m_h[1], c = m_h[2], d = m_h[3], e = m_h[4], f = m_h[5], g = m_h[6],
-           h = m_h[7];
+  uint32_t a = st[0], b = st[1], c = st[2], d = st[3], e = st[4], f = st[5], g = st[6],
+           h = st[7];
   for (int i = 0; i < 64; ++i) {
     uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + kRound[i]
                   + w[i];
@@ -63,15 +60,91 @@ Sha256::block(const uint8_t* p)
     b = a;
     a = t1 + t2;
   }
-  m_h[0] += a;
-  m_h[1] += b;
-  m_h[2] += c;
-  m_h[3] += d;
-  m_h[4] += e;
-  m_h[5] += f;
-  m_h[6] += g;
-  m_h[7] += h;
+  st[0] += a;
+  st[1] += b;
+  st[2] += c;
+  st[3] += d;
+  st[4] += e;
+  st[5] += f;
+  st[6] += g;
+  st[7] += h;
 }
+
+#ifdef DUTY_SHA_NI
+// The SHA extensions (most x86 CPUs of recent years) do a block several times
+// faster than the portable code; the content hash and the PII hashes were a
+// fifth of an ingest's reading thread.
+bool
+have_sha_ni()
+{
+  unsigned a, b, c, d;
+  if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSE4_1) || !(c & bit_SSSE3))
+    return false;
+  return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & bit_SHA);
+}
+
+__attribute__((target("sha,sse4.1,ssse3")))
+void
+blocks_sha_ni(uint32_t* h, const uint8_t* p, size_t n)
+{
+  const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  // The instructions keep the state as ABEF and CDGH.
+  __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h)), 0xB1);
+  __m128i s1 = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h + 4)), 0x1B);
+  __m128i s0 = _mm_alignr_epi8(tmp, s1, 8);
+  s1 = _mm_blend_epi16(s1, tmp, 0xF0);
+  for (; n > 0; --n, p += 64) {
+    const __m128i save0 = s0, save1 = s1;
+    __m128i w[4];
+    for (int g = 0; g < 16; ++g) {
+      __m128i m;
+      if (g < 4) {
+        m = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * g)), swap);
+      } else {
+        m = _mm_sha256msg1_epu32(w[g % 4], w[(g + 1) % 4]);
+        m = _mm_add_epi32(m, _mm_alignr_epi8(w[(g + 3) % 4], w[(g + 2) % 4], 4));
+        m = _mm_sha256msg2_epu32(m, w[(g + 3) % 4]);
+      }
+      w[g % 4] = m;
+      const auto* round = reinterpret_cast<const __m128i*>(kRound + 4 * g);
+      __m128i k = _mm_add_epi32(m, _mm_loadu_si128(round));
+      s1 = _mm_sha256rnds2_epu32(s1, s0, k);
+      s0 = _mm_sha256rnds2_epu32(s0, s1, _mm_shuffle_epi32(k, 0x0E));
+    }
+    s0 = _mm_add_epi32(s0, save0);
+    s1 = _mm_add_epi32(s1, save1);
+  }
+  tmp = _mm_shuffle_epi32(s0, 0x1B);
+  s1 = _mm_shuffle_epi32(s1, 0xB1);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(h), _mm_blend_epi16(tmp, s1, 0xF0));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(h + 4), _mm_alignr_epi8(s1, tmp, 8));
+}
+
+const bool kShaNi = have_sha_ni();
+#endif
+
+} // namespace
+
+Sha256::Sha256(Engine engine)
+  : m_h{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+        0x5be0cd19},
+    m_hardware(engine == Engine::fastest)
+{
+}
+
+void
+Sha256::blocks(const uint8_t* p, size_t n)
+{
+#ifdef DUTY_SHA_NI
+  if (m_hardware && kShaNi) {
+    blocks_sha_ni(m_h.data(), p, n);
+    return;
+  }
+#endif
+  for (; n > 0; --n, p += 64)
+    portable_block(m_h.data(), p);
+}
+
 
 void
 Sha256::update(std::string_view data)
@@ -87,11 +160,12 @@ Sha256::update(std::string_view data)
     n -= take;
     if (m_fill < 64)
       return;
-    block(m_buf.data());
+    blocks(m_buf.data(), 1);
     m_fill = 0;
   }
-  for (; n >= 64; p += 64, n -= 64)
-    block(p);
+  blocks(p, n / 64);
+  p += n / 64 * 64;
+  n %= 64;
   std::memcpy(m_buf.data(), p, n);
   m_fill = n;
 }

@@ -188,7 +188,9 @@ CaseReader::next(Row& row)
         break;
       // A column the map marks personal is never echoed in a message.
       // Built only for a message: quoting every value costs 6% of an ingest.
-      auto shown = [&] { return col.personal ? std::string("(a personal value)") : util::quote(v); };
+      auto shown = [&] {
+        return col.personal ? std::string("(a personal value)") : util::quote(v);
+      };
       std::optional<std::string> out;
       switch (defs[f].type) {
       case FieldType::text:

@@ -12,6 +12,7 @@ struct Store::Impl
   SQLite::Database db;
   std::string path;
   bool read_only;
+  bool bulk = false; // a new store built beside its path: no journal, id index made at the end
   Impl(const std::string& p, int flags, int busy_ms, bool ro)
     : db(p, flags, busy_ms), path(p), read_only(ro)
   {
@@ -19,9 +20,14 @@ struct Store::Impl
 };
 
 // Creates the tables on an empty database, or checks the version of an
-// existing one. Runs inside the caller's transaction.
+// existing one. Runs inside the caller's transaction. Without `id_index`
+// the orders id index is left for create_id_index().
 void
-ensure_schema(SQLite::Database& db, const std::string& path);
+ensure_schema(SQLite::Database& db, const std::string& path, bool id_index = true);
+
+// The unique index on orders(id) that upserts rely on; throws on duplicate ids.
+void
+create_id_index(SQLite::Database& db);
 
 // Checks that a database opened for reading is a duty store of our version.
 void

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <ctime>
 #include <SQLiteCpp/VariadicBind.h>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 
@@ -79,8 +80,53 @@ private:
   std::map<std::pair<std::string, std::string>, uint64_t> m_file_unresolved;
 };
 
+// The ids loaded so far into a new store, as 64-bit hashes: while no hash
+// repeats, every row is new and a plain INSERT does what the upsert would.
+class IdSet
+{
+public:
+  // False when `id` may have been seen (or the set is full): time to upsert.
+  bool insert(std::string_view id)
+  {
+    if (m_size + 1 > m_slots.size() / 4 * 3 && !grow())
+      return false;
+    uint64_t h = std::hash<std::string_view>{}(id) | 1; // 0 marks a free slot
+    size_t mask = m_slots.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      if (m_slots[i] == h)
+        return false;
+      if (m_slots[i] == 0) {
+        m_slots[i] = h;
+        ++m_size;
+        return true;
+      }
+    }
+  }
+  void clear() { std::vector<uint64_t>().swap(m_slots); }
+
+private:
+  bool grow()
+  {
+    constexpr size_t kMaxSlots = size_t(1) << 24; // 128 MiB; beyond, upsert as usual
+    size_t n = m_slots.empty() ? 1 << 16 : m_slots.size() * 2;
+    if (n > kMaxSlots)
+      return false;
+    std::vector<uint64_t> old(n, 0);
+    old.swap(m_slots);
+    for (uint64_t h : old)
+      for (size_t i = h & (n - 1); h != 0; i = (i + 1) & (n - 1))
+        if (m_slots[i] == 0) {
+          m_slots[i] = h;
+          break;
+        }
+    return true;
+  }
+  std::vector<uint64_t> m_slots;
+  size_t m_size = 0;
+};
+
 std::string
-insert_sql(Kind kind, const cases::CaseReader& reader)
+insert_sql(Kind kind, const cases::CaseReader& reader, bool upsert)
 {
   auto defs = cases::fields(kind);
   std::string cols, params, sets;
@@ -93,6 +139,10 @@ insert_sql(Kind kind, const cases::CaseReader& reader)
       sets += n + " = " + (reader.has_field(i) ? "excluded." + n : "orders." + n) + ", ";
     }
   }
+  if (kind == Kind::orders && !upsert)
+    return "INSERT INTO orders (" + cols
+           + ", matter_id, territory_id, unit_id, dims, extra, ingest_id, line) VALUES (" + params
+           + ", ?, ?, ?, ?, ?, ?, ?)";
   if (kind == Kind::events)
     return "INSERT OR REPLACE INTO events (" + cols
            + ", unit_id, dims, extra, ingest_id, line) VALUES (" + params + ", ?, ?, ?, ?, ?)";
@@ -160,13 +210,20 @@ Store::ingest(const std::vector<std::string>& inputs, const IngestOptions& optio
 
   try {
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    ensure_schema(db, m_impl->path);
+    const std::string table = orders ? "orders" : "events";
+    // A new store of orders gets its id index after the rows (or at the first repeated id).
+    bool id_index = !(m_impl->bulk && orders);
+    IdSet new_ids;
+    int64_t plain_rows = 0; // rows added by plain INSERTs, all new: the count without a scan
+    auto count_rows = [&] {
+      return id_index ? db.execAndGet("SELECT count(*) FROM " + table).getInt64() : plain_rows;
+    };
+    ensure_schema(db, m_impl->path, id_index);
     SQLite::Statement add_ingest(db, "INSERT INTO ingests (source, kind, started_at) "
                                      "VALUES (?, ?, ?)");
     SQLite::Statement add_reject(db, "INSERT INTO rejects VALUES (?, ?, ?, ?, ?)");
     SQLite::Statement add_anomaly(db, "INSERT INTO anomalies VALUES (?, ?, ?, ?, ?, ?)");
     SQLite::Statement add_unresolved(db, "INSERT INTO unresolved VALUES (?, ?, ?, ?)");
-    const std::string table = orders ? "orders" : "events";
     auto defs = cases::fields(kind);
     const size_t f_id = 0;
     const size_t f_unit = *cases::field_index(kind, "unit");
@@ -201,9 +258,10 @@ Store::ingest(const std::vector<std::string>& inputs, const IngestOptions& optio
       add_ingest.exec();
       add_ingest.reset();
       const int64_t ingest_id = db.getLastInsertRowid();
-      const int64_t before = db.execAndGet("SELECT count(*) FROM " + table).getInt64();
+      const int64_t before = count_rows();
 
-      SQLite::Statement insert(db, insert_sql(kind, reader));
+      std::optional<SQLite::Statement> insert;
+      insert.emplace(db, insert_sql(kind, reader, id_index));
       uint64_t file_anomalies = 0;
       std::string ids[3];
       auto store_row = [&](cases::Row& row) {
@@ -230,14 +288,20 @@ Store::ingest(const std::vector<std::string>& inputs, const IngestOptions& optio
         }
         if (error_count > 0 && !skip.active())
           return; // the ingest will fail: only look for more errors
+        if (!id_index && !new_ids.insert(row.values[f_id])) {
+          create_id_index(db); // all ids so far are distinct: this cannot fail
+          id_index = true;
+          new_ids.clear();
+          insert.emplace(db, insert_sql(kind, reader, true));
+        }
         int p = 1;
         for (size_t f = 0; f < defs.size(); ++f, ++p) {
           if (!row.has[f])
-            insert.bind(p);
+            insert->bind(p);
           else if (defs[f].type == cases::FieldType::yes_no)
-            insert.bind(p, row.values[f] == "1" ? 1 : 0);
+            insert->bind(p, row.values[f] == "1" ? 1 : 0);
           else
-            insert.bindNoCopy(p, row.values[f]);
+            insert->bindNoCopy(p, row.values[f]);
         }
         if (orders) {
           for (auto& s : ids)
@@ -252,25 +316,26 @@ Store::ingest(const std::vector<std::string>& inputs, const IngestOptions& optio
           }
           for (const auto& s : ids) {
             if (s.empty())
-              insert.bind(p++);
+              insert->bind(p++);
             else
-              insert.bindNoCopy(p++, s);
+              insert->bindNoCopy(p++, s);
           }
         } else {
           ids[2].clear();
           if (resolver.active() && row.has[f_unit])
             ids[2] = resolver.resolve("unit", row.values[f_unit]);
           if (ids[2].empty())
-            insert.bind(p++);
+            insert->bind(p++);
           else
-            insert.bindNoCopy(p++, ids[2]);
+            insert->bindNoCopy(p++, ids[2]);
         }
-        row.dims.empty() ? insert.bind(p++) : insert.bindNoCopy(p++, row.dims);
-        row.extra.empty() ? insert.bind(p++) : insert.bindNoCopy(p++, row.extra);
-        insert.bind(p++, ingest_id);
-        insert.bind(p++, int64_t(row.line));
-        insert.exec();
-        insert.reset();
+        row.dims.empty() ? insert->bind(p++) : insert->bindNoCopy(p++, row.dims);
+        row.extra.empty() ? insert->bind(p++) : insert->bindNoCopy(p++, row.extra);
+        insert->bind(p++, ingest_id);
+        insert->bind(p++, int64_t(row.line));
+        insert->exec();
+        insert->reset();
+        plain_rows += !id_index;
         ++fs.rows;
         for (const auto& a : row.anomalies) {
           note_anomaly(fs.path, ingest_id, row.line, row.values[f_id], a);
@@ -285,7 +350,7 @@ Store::ingest(const std::vector<std::string>& inputs, const IngestOptions& optio
           pipe.recycle(batch);
         }
       }
-      if (orders) {
+      if (orders && id_index) { // before the first upsert, no id repeated
         // Ids repeated within this file: the upsert counted them (dups) and kept the last row.
         SQLite::Statement dups(db, "SELECT id, line, dup_line, dups FROM orders "
                                    "WHERE dups > 0 AND ingest_id = ? ORDER BY line");
@@ -307,7 +372,7 @@ Store::ingest(const std::vector<std::string>& inputs, const IngestOptions& optio
       }
       summary.dropped_personal = summary.dropped_personal || reader.dropped_personal();
       fs.sha256 = reader.content_hash();
-      const int64_t after = db.execAndGet("SELECT count(*) FROM " + table).getInt64();
+      const int64_t after = count_rows();
       fs.inserted = uint64_t(after - before);
       fs.updated = fs.rows - fs.inserted;
       for (const auto& [key, count] : resolver.take_file_counts()) {
@@ -336,6 +401,12 @@ Store::ingest(const std::vector<std::string>& inputs, const IngestOptions& optio
       if (error_count > errors.size())
         msg += "\n  … and " + std::to_string(error_count - errors.size()) + " more";
       throw InputError(msg);
+    }
+    if (m_impl->bulk) {
+      // Sorting the index keys in 4 MiB runs measured 30-40% faster than in one 64 MiB run.
+      db.exec("PRAGMA cache_size=-4096");
+      if (!id_index)
+        create_id_index(db);
     }
     create_indexes(db);
     skip.close();

@@ -67,6 +67,15 @@ struct ResultSet
   std::vector<std::vector<Cell>> rows;
 };
 
+// Ingests `inputs` into the store at `path`, creating it when missing, as
+// Store::ingest does. A new store of orders is built without WAL in
+// PATH-new and renamed to PATH when complete, under a lock on PATH-lock;
+// a kill leaves no store (PATH-new is removed by the next ingest). Waits up
+// to `busy_ms` for another writer.
+IngestSummary
+ingest_into(const std::string& path, const std::vector<std::string>& inputs,
+            const IngestOptions& options, int busy_ms = 600000);
+
 // A case store: one SQLite database (see duty-store(5)).
 class Store
 {
@@ -93,6 +102,8 @@ public:
   std::vector<ResultSet> query(const std::string& sql);
 
 private:
+  friend IngestSummary ingest_into(const std::string&, const std::vector<std::string>&,
+                                   const IngestOptions&, int);
   struct Impl;
   explicit Store(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> m_impl;

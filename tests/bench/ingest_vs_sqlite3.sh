@@ -1,7 +1,8 @@
 #!/bin/bash
 # Compares `duty ingest` with sqlite3's `.import` of the same generated order
 # export into an untyped table. duty also parses and types every value, hashes
-# the personal columns, upserts by order id and builds the indexes.
+# the personal columns, keys the orders by id and builds the indexes (into a
+# new store: built beside its path and renamed into place, see duty-ingest(1)).
 #
 #   DUTY=path/to/duty DUTY_SRC=path/to/source bash tests/bench/ingest_vs_sqlite3.sh [N...]
 #

@@ -1,4 +1,6 @@
 # Two ingests into the same store at once: both succeed (one waits), nothing is lost.
+# Each round starts without a store: one builds it (s.db-new, under s.db-lock),
+# the others wait and then ingest into it.
 source "$DUTY_SRC/tests/e2e/lib.sh"
 
 gen() { # gen PREFIX COUNT
@@ -31,6 +33,8 @@ for round in 1 2; do
   expect_out "3,60000"
   run query --db s.db "pragma integrity_check"
   expect_out "ok"
+  CHECKS=$((CHECKS + 1))
+  [[ ! -e s.db-new && ! -e s.db-lock ]] || fail "round $round left: $(ls)"
 done
 
 finish

@@ -53,4 +53,36 @@ expect_rc 0
 run query --db s.db "select count(*) from orders"
 expect_out "210"
 
+# kill -9 while a NEW store is built (in n.db-new): no store at all, and the
+# next ingest removes the stale build and creates the store normally.
+rm -f feed
+mkfifo feed
+"$DUTY" ingest --db n.db feed >ingest.out 2>&1 &
+pid=$!
+{ cat big.csv; exec sleep 120; } >feed 2>/dev/null &
+feeder=$!
+spilled=0
+for _ in $(seq 1 600); do
+  size=$(stat -c %s n.db-new 2>/dev/null || echo 0)
+  if ((size > 16000000)); then spilled=1; break; fi
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+CHECKS=$((CHECKS + 1))
+((spilled)) || fail "the new store never grew (or the ingest ended early): $(cat ingest.out)"
+kill -9 "$pid"
+wait "$pid" 2>/dev/null
+kill "$feeder" 2>/dev/null
+wait "$feeder" 2>/dev/null
+CHECKS=$((CHECKS + 1))
+[[ ! -e n.db && -e n.db-new ]] || fail "after kill -9 of a new-store ingest: $(ls)"
+run query --db n.db "select count(*) from orders"
+expect_rc 2
+run ingest --db n.db more.csv
+expect_rc 0
+run query --db n.db "select count(*) from orders"
+expect_out "10"
+CHECKS=$((CHECKS + 1))
+[[ ! -e n.db-new && ! -e n.db-lock ]] || fail "stale build not removed: $(ls)"
+
 finish
