@@ -52,11 +52,11 @@ private:
         m_sink.add(p.code.loc, "power-without-responsibility",
                    fmt::format("power {} ({}) has no responsibility-list entry", util::quote(p.code.value), p.name.value),
                    "add an item to a responsibilities file with power: " + p.code.value,
-                   util::count_code_points(p.code.value));
+                   p.code.length);
       if (p.basis.empty())
         m_sink.add(p.code.loc, "missing-basis",
                    fmt::format("power {} ({}) has no legal basis", util::quote(p.code.value), p.name.value),
-                   "list the law or regulation that sets it under basis:", util::count_code_points(p.code.value));
+                   "list the law or regulation that sets it under basis:", p.code.length);
     }
     for (const auto& r : m_set.responsibilities) {
       const Power* p = m_r.index().power(r.power.value);
@@ -64,7 +64,7 @@ private:
         m_sink.add(r.power.loc, "responsibility-without-power",
                    fmt::format("responsibility names power {}, which is not in force on {}", util::quote(p->code.value),
                                m_date.str()),
-                   "end the responsibility with its power, or renew the power", util::count_code_points(r.power.value));
+                   "end the responsibility with its power, or renew the power", r.power.length);
     }
   }
 
@@ -80,7 +80,7 @@ private:
                                    u->valid_to ? u->valid_to->str() : "");
     auto& d = m_sink.add(ref.loc, "retired-unit",
                          fmt::format("unit {} is not in force on {} (valid {})", util::quote(ref.value), m_date.str(), span),
-                         "refer to the unit that took over its duties", util::count_code_points(ref.value));
+                         "refer to the unit that took over its duties", ref.length);
     m_sink.relate(d, u->loc, "the unit's definition");
     item_line(d, item);
   }
@@ -170,7 +170,7 @@ private:
       m_sink.add(u.id.loc, "idle-unit",
                  fmt::format("unit {} ({}) has no power, task, primary role or whistle duty", util::quote(u.id.value),
                              u.name.value),
-                 "give it its duties, or end it with valid_to", util::count_code_points(u.id.value));
+                 "give it its duties, or end it with valid_to", u.id.length);
     }
   }
 
@@ -241,7 +241,7 @@ private:
                                          util::quote(w.matter.value), s.value,
                                          w.when.empty() ? "" : " under this condition"),
                              "summon the departments that hold powers over the matter",
-                             util::count_code_points(s.value));
+                             s.length);
         item_line(d, w.loc);
       }
     }

@@ -258,7 +258,7 @@ private:
                                        "nor a 基本履职 task for it",
                                        util::quote(p->id.value), lead, slice),
                            "看得见的管不了: give the lead the power, or name the power holder as lead",
-                           util::count_code_points(p->lead.value));
+                           p->lead.length);
       item_line(d, p->loc);
     } else if (g.rule == "task-conflict") {
       const Task* basic = nullptr;

@@ -25,7 +25,7 @@ public:
     const YNode* n = node(name);
     if (!n)
       return {};
-    return Text{std::string(util::trim(n->text)), loc_of(m_file, *n)};
+    return located(*n);
   }
 
   Texts texts(std::string_view name) const
@@ -35,11 +35,11 @@ public:
     if (!n)
       return out;
     if (n->is_scalar()) {
-      out.push_back({std::string(util::trim(n->text)), loc_of(m_file, *n)});
+      out.push_back(located(*n));
       return out;
     }
     for (const auto& e : n->children)
-      out.push_back({std::string(util::trim(e.text)), loc_of(m_file, e)});
+      out.push_back(located(e));
     return out;
   }
 
@@ -68,13 +68,13 @@ public:
       return out;
     for (size_t i = 0; i < n->map_size(); ++i) {
       Condition c;
-      c.dimension = {n->key(i).text, loc_of(m_file, n->key(i))};
+      c.dimension = located(n->key(i));
       const YNode& v = n->value(i);
       if (v.is_scalar())
-        c.values.push_back({std::string(util::trim(v.text)), loc_of(m_file, v)});
+        c.values.push_back(located(v));
       else
         for (const auto& e : v.children)
-          c.values.push_back({std::string(util::trim(e.text)), loc_of(m_file, e)});
+          c.values.push_back(located(e));
       out.push_back(std::move(c));
     }
     return out;
@@ -108,6 +108,11 @@ public:
   }
 
 private:
+  Text located(const YNode& n) const
+  {
+    return Text{std::string(util::trim(n.text)), loc_of(m_file, n), static_cast<uint32_t>(token_length(n))};
+  }
+
   const KindSchema& m_schema;
   uint32_t m_file;
   const Slots& m_slots;
@@ -134,13 +139,13 @@ build_dimensions(ListSet& set, uint32_t file, const YNode& node, Sink& sink)
       continue;
     }
     Dimension d;
-    d.name = {k.text, loc_of(file, k)};
+    d.name = {k.text, loc_of(file, k), static_cast<uint32_t>(token_length(k))};
     for (const auto& e : v.children) {
       if (!e.is_scalar() || util::trim(e.text).empty()) {
         sink.add(file, e, "schema", "a dimension value must be a non-empty single value");
         continue;
       }
-      d.values.push_back({std::string(util::trim(e.text)), loc_of(file, e)});
+      d.values.push_back({std::string(util::trim(e.text)), loc_of(file, e), static_cast<uint32_t>(token_length(e))});
     }
     set.dimensions.push_back(std::move(d));
   }
@@ -243,7 +248,7 @@ build_item(ListSet& set, const KindSchema& schema, uint32_t file, const YNode& i
   } else if (kind == "profile") {
     Profile p;
     if (const YNode* id = item.find("id"); id && id->is_scalar())
-      p.id = {id->text, loc_of(file, *id)};
+      p.id = {id->text, loc_of(file, *id), static_cast<uint32_t>(token_length(*id))};
     p.data = item;
     p.loc = loc;
     set.profiles.push_back(std::move(p));

@@ -47,7 +47,7 @@ private:
       hint = std::move(extra_hint);
     m_sink.add(ref.loc, "unknown-reference",
                fmt::format("{} {} is not defined", what, util::quote(ref.value)), hint,
-               util::count_code_points(ref.value));
+               ref.length);
   }
 
   const std::vector<std::string_view>& unit_ids()
@@ -83,7 +83,7 @@ private:
                    fmt::format("malformed territorial reference {}", util::quote(ref.value)),
                    "write @属地 for the territory itself or @属地:TYPE, TYPE one of " +
                      util::one_of(unit_types().canonical_names()),
-                   util::count_code_points(ref.value));
+                   ref.length);
       return;
     }
     unit_ref(ref);
@@ -102,7 +102,7 @@ private:
       m_sink.add(ref.loc, "bad-value",
                  fmt::format("{} is a {}, not a street, town or township", util::quote(ref.value),
                              unit_types().name_of(static_cast<int>(u->type))),
-                 "", util::count_code_points(ref.value));
+                 "", ref.length);
   }
 
   void matter_ref(const Text& ref)
@@ -168,7 +168,7 @@ private:
                                "condition never holds",
                                c.dimension.value),
                    fmt::format("add {} to the matter's split_by, or drop the condition", c.dimension.value),
-                   util::count_code_points(c.dimension.value));
+                   c.dimension.length);
     }
   }
 
@@ -201,7 +201,7 @@ private:
           m_sink.add(v.loc, "unknown-reference",
                      fmt::format("{} is not a value of dimension \"{}\"", util::quote(v.value), d->name.value),
                      hint.empty() ? "allowed: " + util::one_of(allowed) : hint,
-                     util::count_code_points(v.value));
+                     v.length);
         }
       }
     }
@@ -222,7 +222,7 @@ private:
       auto& d = m_sink.add(id.loc, "duplicate-id",
                            fmt::format("{} {} is defined twice", what, util::quote(id.value)),
                            "ids are unique within a kind across all files of the set",
-                           util::count_code_points(id.value));
+                           id.length);
       m_sink.relate(d, it->second->loc, "first defined here");
     }
   }
@@ -296,7 +296,7 @@ private:
         chain += m->id.value;
         m_sink.add(m->parent.loc, "matter-cycle", fmt::format("the matter tree has a cycle: {}", chain),
                    "a matter's parent chain must end at a matter without parent",
-                   util::count_code_points(m->parent.value));
+                   m->parent.length);
       }
       for (const Matter* p : path)
         state[p] = 2;
@@ -325,7 +325,7 @@ private:
                    fmt::format("responsibility names power {}, which is not in the power list",
                                util::quote(r.power.value)),
                    m_suggested++ < kMaxSuggestions ? util::did_you_mean(r.power.value, m_power_codes) : "",
-                   util::count_code_points(r.power.value));
+                   r.power.length);
       }
       holder_ref(r.unit);
     }

@@ -19,11 +19,13 @@ struct Loc
   uint32_t col = 0;
 };
 
-// A string value with its location.
+// A string value with its location. `length` is the token's width in code
+// points as written (quotes included), for carets; 0 when unknown.
 struct Text
 {
   std::string value;
   Loc loc;
+  uint32_t length = 0;
   bool empty() const { return value.empty(); }
 };
 using Texts = std::vector<Text>;
