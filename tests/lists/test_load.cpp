@@ -439,6 +439,17 @@ TEST_CASE("check_list_set")
     SetCheck s({{"a.yaml", cal}, {"b.yaml", cal}});
     CHECK(only(s.diags, "duplicate-id").message == "calendar year 2025 is defined twice");
   }
+  SUBCASE("the caret spans a quoted value with its quotes")
+  {
+    SetCheck s({{"lists/units.yaml", kUnits},
+                {"lists/primary.yaml", "kind: primary\nitems:\n"
+                                       "  - {id: Z1, matter: x, lead: \"区城管委\"}\n"}});
+    auto v = with_rule(s.diags, "unknown-reference");
+    auto it = std::find_if(v.begin(), v.end(), [](auto d) { return d->message == "unit \"区城管委\" is not defined"; });
+    REQUIRE(it != v.end());
+    CHECK((*it)->location.column == 31); // the opening quote
+    CHECK((*it)->location.end_column == 31 + 6); // four characters and two quotes
+  }
   SUBCASE("unknown references with did-you-mean")
   {
     SetCheck s({{"lists/units.yaml", kUnits},
