@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <unordered_map>
 #include <unordered_set>
 
 namespace duty::audit {
@@ -35,11 +34,6 @@ public:
   }
 
 private:
-  void item_line(diag::Diagnostic& d, const Loc& l)
-  {
-    d.item_lines.emplace_back(m_set.files[l.file].path, static_cast<int>(l.line));
-  }
-
   void powers()
   {
     std::unordered_set<std::string_view> covered;
@@ -82,7 +76,7 @@ private:
                          fmt::format("unit {} is not in force on {} (valid {})", util::quote(ref.value), m_date.str(), span),
                          "refer to the unit that took over its duties", ref.length);
     m_sink.relate(d, u->loc, "the unit's definition");
-    item_line(d, item);
+    add_item_line(m_set.files, d, item);
   }
 
   void retired()
@@ -148,11 +142,15 @@ private:
     for (const auto& r : m_set.responsibilities)
       engage(r.unit);
     for (const auto& e : m_set.primary) {
+      if (!in_force(e, m_date))
+        continue;
       engage(e.lead);
       for (const auto& a : e.assist)
         engage(a);
     }
     for (const auto& t : m_set.tasks) {
+      if (!in_force(t, m_date))
+        continue;
       for (const auto& u : t.units)
         engage(u);
       engage(t.lead);
@@ -242,7 +240,7 @@ private:
                                          w.when.empty() ? "" : " under this condition"),
                              "summon the departments that hold powers over the matter",
                              s.length);
-        item_line(d, w.loc);
+        add_item_line(m_set.files, d, w.loc);
       }
     }
   }

@@ -173,12 +173,6 @@ private:
     return fmt::format("{} (task {})", single_territory ? c.unit->id.value : "the territory", c.task->id.value);
   }
 
-  void item_line(diag::Diagnostic& d, const Loc& l)
-  {
-    if (l.file < m_r.set().files.size())
-      d.item_lines.emplace_back(m_r.set().files[l.file].path, static_cast<int>(l.line));
-  }
-
   void flush(const Matter* m, size_t all_combos)
   {
     for (auto& [key, g] : m_groups) {
@@ -222,8 +216,8 @@ private:
       for (const Primary* p : r.primary)
         m_sink.relate(d, p->loc, "primary entry " + p->id.value);
       for (const auto& c : claims)
-        item_line(d, c.loc);
-      item_line(d, g.matter->loc);
+        add_item_line(m_r.set().files, d, c.loc);
+      add_item_line(m_r.set().files, d, g.matter->loc);
     } else if (g.rule == "orphan-matter") {
       std::string msg = fmt::format("nobody leads on {}", slice);
       if (!r.reason.empty())
@@ -235,7 +229,7 @@ private:
                            "give a unit a power or a 基本履职 task on it, or add a primary-duty entry");
       if (!r.primary.empty()) {
         m_sink.relate(d, r.primary[0]->loc, "primary entry " + r.primary[0]->id.value);
-        item_line(d, r.primary[0]->loc);
+        add_item_line(m_r.set().files, d, r.primary[0]->loc);
       }
     } else if (g.rule == "conflicting-primary") {
       std::string leads;
@@ -246,7 +240,7 @@ private:
                            "make one entry more specific (deeper matter, where, when) or remove one");
       for (size_t i = 1; i < r.primary.size(); ++i) {
         m_sink.relate(d, r.primary[i]->loc, "primary entry " + r.primary[i]->id.value);
-        item_line(d, r.primary[i]->loc);
+        add_item_line(m_r.set().files, d, r.primary[i]->loc);
       }
     } else if (g.rule == "lead-without-power") {
       const Primary* p = r.primary[0];
@@ -259,7 +253,7 @@ private:
                                        util::quote(p->id.value), lead, slice),
                            "看得见的管不了: give the lead the power, or name the power holder as lead",
                            p->lead.length);
-      item_line(d, p->loc);
+      add_item_line(m_r.set().files, d, p->loc);
     } else if (g.rule == "task-conflict") {
       const Task* basic = nullptr;
       const Task* back = nullptr;
@@ -276,7 +270,7 @@ private:
                                        basic->id.value, back->id.value, slice),
                            "a matter taken back by the district cannot also be the street's own duty");
       m_sink.relate(d, back->loc, "上级收回 task " + back->id.value);
-      item_line(d, back->loc);
+      add_item_line(m_r.set().files, d, back->loc);
     }
   }
 

@@ -197,8 +197,10 @@ CaseReader::next(Row& row)
       case FieldType::id:
         if (col.personal && defs[f].type == FieldType::text) {
           out = mask(col, v);
-          if (out->empty())
+          if (out->empty()) {
+            m_dropped_personal = m_dropped_personal || !v.empty();
             out.reset();
+          }
           break;
         }
         row.values[f].assign(v); // reuses the row's buffer: no allocation per field
@@ -257,8 +259,10 @@ CaseReader::next(Row& row)
     case Column::Role::category_part: parts[col.index] = v; break;
     case Column::Role::dimension: {
       std::string m = mask(col, v);
-      if (m.empty())
+      if (m.empty()) {
+        m_dropped_personal = m_dropped_personal || (col.personal && !v.empty());
         break;
+      }
       if (!any_dim)
         dims.begin_object();
       any_dim = true;

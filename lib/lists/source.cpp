@@ -46,6 +46,13 @@ token_length(const YNode& n)
   return n.quoted ? len + 2 : len;
 }
 
+void
+add_item_line(const std::vector<SourceFile>& files, diag::Diagnostic& d, Loc loc)
+{
+  if (loc.file < files.size())
+    d.item_lines.emplace_back(files[loc.file].path, static_cast<int>(loc.line));
+}
+
 diag::Diagnostic&
 Sink::add(Loc loc, std::string_view rule, std::string message, std::string hint, size_t length)
 {

@@ -24,6 +24,11 @@ loc_of(uint32_t file, const YNode& n)
   return Loc{file, n.line, n.col};
 }
 
+// Records the line of the item at `loc` as a place where a suppression
+// comment for `d` may sit.
+void
+add_item_line(const std::vector<SourceFile>& files, diag::Diagnostic& d, Loc loc);
+
 // Collects diagnostics against a set of source files; severity comes from
 // the rule table unless given.
 class Sink
@@ -38,7 +43,6 @@ public:
   void relate(diag::Diagnostic& d, Loc loc, std::string message);
 
   std::vector<diag::Diagnostic> take() { return std::move(m_diags); }
-  std::vector<diag::Diagnostic>& diags() { return m_diags; }
 
 private:
   const std::vector<SourceFile>& m_files;

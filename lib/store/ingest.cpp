@@ -3,6 +3,7 @@
 
 #include "lists/model.hpp"
 #include "lists/names.hpp"
+#include "util/date.hpp"
 #include "util/error.hpp"
 #include "util/text.hpp"
 
@@ -20,17 +21,6 @@ namespace duty::store {
 namespace {
 
 using cases::Kind;
-
-std::string
-now_local()
-{
-  std::time_t t = std::time(nullptr) + 8 * 3600;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-  return buf;
-}
 
 // Name → id lookups against the lists, cached: exports repeat a few hundred names.
 class Resolver
@@ -102,7 +92,11 @@ public:
       }
     }
   }
-  void clear() { std::vector<uint64_t>().swap(m_slots); }
+  void clear()
+  {
+    std::vector<uint64_t>().swap(m_slots);
+    m_size = 0;
+  }
 
 private:
   bool grow()
@@ -254,7 +248,7 @@ Store::ingest(const std::vector<std::string>& inputs, const IngestOptions& optio
                                                           : "jsonl";
       add_ingest.bind(1, fs.path);
       add_ingest.bind(2, orders ? "orders" : "events");
-      add_ingest.bind(3, now_local());
+      add_ingest.bind(3, util::now_shanghai());
       add_ingest.exec();
       add_ingest.reset();
       const int64_t ingest_id = db.getLastInsertRowid();

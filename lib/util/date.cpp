@@ -115,11 +115,32 @@ parse_date(std::string_view s)
   return Date::from_ymd(v[0], v[1], v[2]);
 }
 
+namespace {
+
+// Seconds since the epoch, shifted to UTC+8 (China has no daylight saving time).
+std::time_t
+shanghai_clock()
+{
+  return std::time(nullptr) + 8 * 3600;
+}
+
+} // namespace
+
 Date
 today_shanghai()
 {
-  std::time_t now = std::time(nullptr) + 8 * 3600;
-  return Date{static_cast<int32_t>(now / 86400)};
+  return Date{static_cast<int32_t>(shanghai_clock() / 86400)};
+}
+
+std::string
+now_shanghai()
+{
+  std::time_t t = shanghai_clock();
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+  return buf;
 }
 
 } // namespace duty::util

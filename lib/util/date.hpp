@@ -35,4 +35,9 @@ valid_ymd(int y, int m, int d);
 Date
 today_shanghai();
 
+// The current time in Asia/Shanghai as "YYYY-MM-DD HH:MM:SS", the form the case
+// store keeps times in.
+std::string
+now_shanghai();
+
 } // namespace duty::util

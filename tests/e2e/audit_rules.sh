@@ -109,6 +109,8 @@ audit_case power-without-responsibility 0 \
 audit_case missing-basis 1 'missing-basis error missing-basis/powers.yaml:15:11'
 audit_case retired-unit 1 'retired-unit error retired-unit/primary.yaml:6:22'
 audit_case idle-unit 0 'idle-unit warning idle-unit/units.yaml:15:9'
+# A role in an entry that has expired does not keep a unit busy.
+audit_case idle-unit-expired 0 'idle-unit warning idle-unit-expired/units.yaml:15:9'
 audit_case whistle-without-power 0 'whistle-without-power warning whistle-without-power/whistles.yaml:6:22'
 audit_case task-conflict 1 'task-conflict error task-conflict/tasks.yaml:7:5'
 
