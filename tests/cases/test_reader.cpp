@@ -7,6 +7,8 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include "temp_file.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <ostream>
@@ -18,17 +20,7 @@ using namespace duty::cases;
 
 namespace {
 
-struct TempFile
-{
-  std::string path;
-  TempFile(const std::string& name, const std::string& bytes)
-  {
-    std::string dir = std::filesystem::temp_directory_path() / "duty-test-XXXXXX";
-    path = std::string(::mkdtemp(dir.data())) + "/" + name;
-    std::ofstream(path, std::ios::binary) << bytes;
-  }
-  ~TempFile() { std::filesystem::remove_all(std::filesystem::path(path).parent_path()); }
-};
+using test::TempFile;
 
 std::vector<Row>
 read_rows(const std::string& text, ReaderOptions opt = {}, const std::string& name = "o.csv")

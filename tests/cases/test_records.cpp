@@ -9,6 +9,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include "temp_file.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <ostream>
@@ -20,17 +22,7 @@ using namespace duty::cases;
 
 namespace {
 
-struct TempFile
-{
-  std::string path;
-  TempFile(const std::string& name, const std::string& bytes)
-  {
-    std::string dir = std::filesystem::temp_directory_path() / "duty-test-XXXXXX";
-    path = std::string(::mkdtemp(dir.data())) + "/" + name;
-    std::ofstream(path, std::ios::binary) << bytes;
-  }
-  ~TempFile() { std::filesystem::remove_all(std::filesystem::path(path).parent_path()); }
-};
+using test::TempFile;
 
 std::vector<Record>
 read_all(const std::string& name, const std::string& bytes, std::vector<std::string>* header,
