@@ -8,6 +8,7 @@
 #include "lists/index.hpp"
 #include "lists/load.hpp"
 #include "output/report.hpp"
+#include "output/tables.hpp"
 #include "resolve/resolver.hpp"
 #include "util/error.hpp"
 #include "util/spell.hpp"
@@ -56,13 +57,15 @@ cmd_audit(int argc, char** argv)
   bool strict = false, matrix = false;
   app.add_option("paths", paths, "List-set directories or list files");
   add_lists_option(app, lists);
-  add_report_options(app, format, color, {"csv", "md"}); // csv and md: --matrix only
+  // csv and md: --matrix only.
+  static constexpr output::Format kMatrixOnly[] = {output::Format::csv, output::Format::md};
+  add_report_options(app, format, color, kMatrixOnly);
   app.add_option("--as-of", as_of, "Audit the lists as in force on this date (default: today)");
   app.add_flag("--strict", strict, "Treat warnings as errors");
   // One value per occurrence, so that "--only overlap lists/x" keeps lists/x a path.
   app.add_option("--only", only, "Report only this rule (repeatable)")->allow_extra_args(false);
   app.add_option("--skip", skip, "Do not report this rule (repeatable)")->allow_extra_args(false);
-  app.add_flag("--matrix", matrix, "Print the coverage matrix (--format csv, md or json) instead of findings");
+  app.add_flag("--matrix", matrix, "Print the coverage matrix (--format csv, md, json or text) instead of findings");
   app.footer("Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error or "
              "unreadable input.\nSee duty-audit(1) and duty-lists(5).");
   if (auto rc = parse(app, argc, argv))
@@ -73,8 +76,11 @@ cmd_audit(int argc, char** argv)
   check_rule_names(skip, "--skip");
   audit::Options options{parse_as_of(as_of)};
 
-  if (matrix && format != "csv" && format != "md" && format != "json" && format != "auto")
-    throw UsageError("--matrix prints csv, md or json");
+  static constexpr output::Format kMatrixFormats[] = {output::Format::csv, output::Format::md,
+                                                      output::Format::json, output::Format::text};
+  output::Format matrix_format = output::Format::csv;
+  if (matrix && format != "auto")
+    matrix_format = output::parse_format_for(format, kMatrixFormats);
   if (!matrix && (format == "csv" || format == "md"))
     throw UsageError("--format " + format + " is for --matrix; findings print as text, json, sarif or github");
 
@@ -92,7 +98,7 @@ cmd_audit(int argc, char** argv)
     }
     resolve::Resolver resolver(loaded.set, index);
     auto rows = audit::coverage_matrix(resolver, options.as_of);
-    return write_stdout(audit::format_matrix(rows, format == "auto" ? "csv" : format)) ? exit_clean : exit_usage;
+    return write_stdout(output::render_matrix(rows, matrix_format)) ? exit_clean : exit_usage;
   }
 
   auto found = audit::run_audit(loaded.set, index, options);

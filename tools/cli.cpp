@@ -1,5 +1,6 @@
 #include "cli.hpp"
 
+#include "lists/load.hpp"
 #include "output/report.hpp"
 #include "util/error.hpp"
 
@@ -47,19 +48,59 @@ lists_dir(const std::string& lists)
   throw UsageError("no list set given: pass --lists DIR or set DUTY_LISTS");
 }
 
-void
-add_report_options(CLI::App& app, std::string& format, std::string& color,
-                   const std::vector<std::string>& extra_formats)
+std::unique_ptr<resolve::Context>
+load_lists(const std::string& dir)
 {
-  std::vector<std::string> formats{"auto", "text", "json", "sarif", "github"};
-  formats.insert(formats.end(), extra_formats.begin(), extra_formats.end());
-  std::string help = "Output format: auto (github under GitHub Actions, else text), text, json, sarif, github";
-  for (const auto& f : extra_formats)
-    help += ", " + f;
-  app.add_option("-f,--format", format, help)->check(CLI::IsMember(formats))->capture_default_str();
+  lists::LoadResult loaded = lists::load_and_check({dir});
+  if (loaded.unreadable || diag::count(loaded.diags).errors > 0) {
+    diag::sort_diagnostics(loaded.diags);
+    output::ReportContext ctx;
+    ctx.color = output::use_color("auto", STDERR_FILENO);
+    ctx.files = loaded.set.files.size();
+    ctx.items = loaded.set.item_count();
+    std::fputs(output::format_text(loaded.diags, ctx).c_str(), stderr);
+    std::string message = dir + ": the list set has errors; see 'duty validate " + dir + "'";
+    if (loaded.unreadable)
+      throw UsageError(message);
+    throw InputError(message);
+  }
+  return std::make_unique<resolve::Context>(std::move(loaded));
+}
+
+void
+add_format_option(CLI::App& app, std::string& format, std::span<const output::Format> allowed,
+                  std::string_view help)
+{
+  std::vector<output::Format> formats(allowed.begin(), allowed.end());
+  app.add_option("-f,--format", format, std::string(help) + ": " + output::describe_formats(allowed))
+    ->check([formats](const std::string& value) -> std::string {
+      try {
+        output::parse_format_for(value, formats);
+        return {};
+      } catch (const std::exception& e) {
+        return e.what();
+      }
+    })
+    ->capture_default_str();
+}
+
+void
+add_color_option(CLI::App& app, std::string& color)
+{
   app.add_option("--color", color, "Colour text output: auto, always, never")
     ->check(CLI::IsMember({"auto", "always", "never"}))
     ->capture_default_str();
+}
+
+void
+add_report_options(CLI::App& app, std::string& format, std::string& color,
+                   std::span<const output::Format> extra)
+{
+  std::vector<output::Format> formats(std::begin(output::kFindingFormats), std::end(output::kFindingFormats));
+  formats.insert(formats.end(), extra.begin(), extra.end());
+  add_format_option(app, format, formats,
+                    "Output format (auto: github under GitHub Actions, else text)");
+  add_color_option(app, color);
 }
 
 int
@@ -72,7 +113,7 @@ report(std::vector<diag::Diagnostic>& diags, const lists::ListSet& set, const st
   ctx.color = output::use_color(color, STDOUT_FILENO);
   ctx.files = set.files.size();
   ctx.items = set.item_count();
-  auto f = output::resolve_format(*output::parse_format(format));
+  auto f = output::parse_format_for(format, output::kFindingFormats);
   if (!write_stdout(output::format_report(diags, f, ctx)))
     return exit_usage;
   if (unreadable)

@@ -3,9 +3,13 @@
 // Shared plumbing for the subcommands' argument parsing. Only tools/ sees CLI11.
 #include "diag/diagnostic.hpp"
 #include "lists/model.hpp"
+#include "output/format.hpp"
+#include "resolve/context.hpp"
 
 #include <CLI/CLI.hpp>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -24,10 +28,27 @@ add_lists_option(CLI::App& app, std::string& lists);
 std::string
 lists_dir(const std::string& lists);
 
-// Adds --format auto|text|json|sarif|github and --color auto|always|never.
+// The one way a command loads the list set it works against: everything
+// `duty validate` checks. A set with errors is reported on standard error as
+// validate reports it, then the command stops: InputError (exit 1) for errors
+// in the lists, UsageError (exit 2) when a file could not be read.
+std::unique_ptr<resolve::Context>
+load_lists(const std::string& dir);
+
+// Adds -f/--format with the names of `allowed` (one vocabulary for every
+// command, output/format.hpp); the value is checked by output::parse_format_for.
+void
+add_format_option(CLI::App& app, std::string& format, std::span<const output::Format> allowed,
+                  std::string_view help = "Output format");
+
+// Adds --color auto|always|never.
+void
+add_color_option(CLI::App& app, std::string& color);
+
+// Adds --format (the finding formats, plus `extra`) and --color.
 void
 add_report_options(CLI::App& app, std::string& format, std::string& color,
-                   const std::vector<std::string>& extra_formats = {});
+                   std::span<const output::Format> extra = {});
 
 // Sorts and prints findings about a list set in the chosen format; returns
 // the exit status: 2 if some input was unreadable (or stdout failed), 1 if

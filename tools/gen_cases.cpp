@@ -3,9 +3,7 @@
 #include "commands.hpp"
 
 #include "cases/stream.hpp"
-#include "diag/diagnostic.hpp"
 #include "gen/cases_gen.hpp"
-#include "lists/load.hpp"
 #include "util/error.hpp"
 
 #include <cerrno>
@@ -93,10 +91,7 @@ gen_cases(int argc, char** argv)
   spec.year = y;
   spec.month = m;
 
-  std::string dir = lists_dir(lists);
-  lists::LoadResult loaded = lists::load_list_set({dir});
-  if (loaded.unreadable || diag::count(loaded.diags).errors > 0)
-    throw UsageError(dir + ": the list set has errors; run 'duty validate " + dir + "'");
+  auto ctx = load_lists(lists_dir(lists));
 
   bool gbk = encoding == "gbk";
   File out, ev;
@@ -109,7 +104,7 @@ gen_cases(int argc, char** argv)
   gen::TextSink to_events = [&](std::string_view s) {
     ev.write(gbk ? cases::encode_gb18030(s) : std::string(s));
   };
-  gen::CasesSummary sum = gen::generate_cases(loaded.set, spec, to_orders,
+  gen::CasesSummary sum = gen::generate_cases(ctx->set(), spec, to_orders,
                                               events_path.empty() ? nullptr : &to_events);
   out.close();
   if (!events_path.empty())

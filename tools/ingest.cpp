@@ -3,9 +3,6 @@
 #include "cli.hpp"
 #include "commands.hpp"
 
-#include "diag/diagnostic.hpp"
-#include "lists/load.hpp"
-#include "lists/names.hpp"
 #include "store/store.hpp"
 #include "util/error.hpp"
 
@@ -34,16 +31,11 @@ cmd_ingest(int argc, char** argv)
 
   store::IngestOptions options;
   opts.resolve(options);
-  std::optional<lists::LoadResult> loaded;
-  std::optional<lists::Names> names;
+  std::unique_ptr<resolve::Context> ctx;
   if (!lists.empty() || std::getenv("DUTY_LISTS")) {
-    std::string dir = lists_dir(lists);
-    loaded = lists::load_list_set({dir});
-    if (loaded->unreadable || diag::count(loaded->diags).errors > 0)
-      throw UsageError(dir + ": the list set has errors; run 'duty validate " + dir + "'");
-    names.emplace(loaded->set);
-    options.lists = &loaded->set;
-    options.names = &*names;
+    ctx = load_lists(lists_dir(lists));
+    options.lists = &ctx->set();
+    options.names = &ctx->names();
   }
 
   store::IngestSummary s = store::ingest_into(db, inputs, options);

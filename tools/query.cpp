@@ -3,7 +3,7 @@
 #include "cli.hpp"
 #include "commands.hpp"
 
-#include "store/format.hpp"
+#include "output/tables.hpp"
 #include "store/store.hpp"
 #include "util/error.hpp"
 
@@ -21,9 +21,9 @@ cmd_query(int argc, char** argv)
   std::string db, format = "table", sql;
   CaseOptions opts;
   app.add_option("--db", db, "The case store, opened read-only");
-  app.add_option("-f,--format", format, "Output format")
-    ->check(CLI::IsMember({"table", "csv", "json", "jsonl"}))
-    ->capture_default_str();
+  static constexpr output::Format kFormats[] = {output::Format::text, output::Format::csv, output::Format::json,
+                                                output::Format::jsonl, output::Format::md};
+  add_format_option(app, format, kFormats, "Output format (table is text)");
   opts.add_to(app);
   app.add_option("sql", sql, "SQL; tables orders, events, ingests, rejects, anomalies "
                              "(duty-store(5))")
@@ -49,7 +49,7 @@ cmd_query(int argc, char** argv)
       fmt::print(stderr, "{}", problems);
     results = st.query(sql);
   }
-  if (!write_stdout(store::format_results(results, *store::parse_output_format(format))))
+  if (!write_stdout(output::render_results(results, output::parse_format_for(format, kFormats))))
     return exit_usage;
   return exit_clean;
 }

@@ -2,10 +2,6 @@
 #include "cli.hpp"
 #include "commands.hpp"
 
-#include "lists/index.hpp"
-#include "lists/load.hpp"
-#include "lists/names.hpp"
-#include "output/report.hpp"
 #include "output/route.hpp"
 #include "resolve/route.hpp"
 #include "util/error.hpp"
@@ -28,7 +24,8 @@ cmd_route(int argc, char** argv)
   // One value per occurrence, so that "--when a=b MATTER" keeps MATTER the matter.
   app.add_option("--when", when, "Dimension value, DIMENSION=VALUE (repeatable)")->allow_extra_args(false);
   app.add_option("--on", on, "Date (default: today)");
-  app.add_option("-f,--format", format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  static constexpr output::Format kFormats[] = {output::Format::text, output::Format::json};
+  add_format_option(app, format, kFormats);
   app.footer("Exit status: 0 one lead, 1 no single lead (overlap, orphan, conflict, or it depends on an\n"
              "unspecified dimension) or unknown names, 2 usage error or unreadable lists.\nSee duty-route(1).");
   if (auto rc = parse(app, argc, argv))
@@ -40,22 +37,10 @@ cmd_route(int argc, char** argv)
       throw UsageError(fmt::format("--on: \"{}\" is not a date (YYYY-MM-DD)", on));
     date = *d;
   }
-  lists::LoadResult loaded = lists::load_and_check({lists_dir(lists)});
-  if (loaded.unreadable || diag::count(loaded.diags).errors > 0) {
-    diag::sort_diagnostics(loaded.diags);
-    output::ReportContext ctx;
-    ctx.files = loaded.set.files.size();
-    ctx.items = loaded.set.item_count();
-    std::fputs(output::format_text(loaded.diags, ctx).c_str(), stderr);
-    fmt::print(stderr, "duty route: error: the list set has errors; run duty validate\n");
-    return loaded.unreadable ? exit_usage : exit_findings;
-  }
-  lists::Index index(loaded.set);
-  lists::Names names(loaded.set);
-  resolve::Resolver resolver(loaded.set, index);
-  auto answer = resolve::route(resolver, names, {matter, territory, when, date});
-  std::string text = format == "json" ? output::format_route_json(answer, loaded.set)
-                                      : output::format_route_text(answer, loaded.set);
+  auto ctx = load_lists(lists_dir(lists));
+  auto answer = resolve::route(ctx->resolver(), ctx->names(), {matter, territory, when, date});
+  std::string text = format == "json" ? output::format_route_json(answer, ctx->set())
+                                      : output::format_route_text(answer, ctx->set());
   if (!write_stdout(text))
     return exit_usage;
   return answer.decided() ? exit_clean : exit_findings;

@@ -19,8 +19,4 @@ struct MatrixRow
 std::vector<MatrixRow>
 coverage_matrix(const resolve::Resolver& resolver, util::Date as_of);
 
-// Formats: "csv" (RFC 4180), "md" (a Markdown table), "json".
-std::string
-format_matrix(const std::vector<MatrixRow>& rows, std::string_view format);
-
 } // namespace duty::audit

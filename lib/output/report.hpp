@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diag/diagnostic.hpp"
+#include "output/format.hpp"
 
 #include <optional>
 #include <string>
@@ -9,19 +10,9 @@
 
 namespace duty::output {
 
-enum class Format { automatic, text, json, sarif, github };
-
-std::optional<Format>
-parse_format(std::string_view name);
-
-// `auto` is github under GitHub Actions (GITHUB_ACTIONS=true), text otherwise.
-Format
-resolve_format(Format f);
-
-// Whether to colour text output: only on a terminal, never with NO_COLOR set
-// or TERM=dumb; `choice` is "auto", "always" or "never".
-bool
-use_color(std::string_view choice, int fd);
+// The formats findings are written in.
+inline constexpr Format kFindingFormats[] = {Format::automatic, Format::text, Format::json, Format::sarif,
+                                             Format::github};
 
 struct ReportContext
 {
@@ -41,7 +32,7 @@ format_sarif(const std::vector<diag::Diagnostic>& diags, const ReportContext& ct
 std::string
 format_github(const std::vector<diag::Diagnostic>& diags, const ReportContext& ctx);
 
-// Dispatches on a resolved format (not automatic).
+// Dispatches on a resolved format: text, json, sarif or github.
 std::string
 format_report(const std::vector<diag::Diagnostic>& diags, Format f, const ReportContext& ctx);
 

@@ -1,4 +1,5 @@
 #include "output/route.hpp"
+#include "util/text.hpp"
 
 #include "lists/vocab.hpp"
 #include "util/json.hpp"
@@ -122,7 +123,8 @@ format_route_text(const resolve::RouteAnswer& a, const ListSet& set)
     for (const auto& e : evidence(r))
       out += fmt::format("  {}: {}\n", where(set, e.loc), e.text);
   }
-  return out;
+  // Names come from the lists, where a YAML escape can hold any control character.
+  return util::terminal_safe_lines(out);
 }
 
 std::string

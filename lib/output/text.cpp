@@ -36,8 +36,9 @@ append_snippet(std::string& out, const diag::Location& loc, const Styles& st)
   std::u32string line;
   for (size_t i = 0; i < loc.source.size();) {
     char32_t c = util::decode_utf8(loc.source, i);
-    // Control bytes (a NUL in a binary file) would garble the terminal: show them as U+FFFD.
-    line += c == '\t' ? U' ' : (c < 0x20 || c == 0x7F) ? U'\uFFFD' : c;
+    // Control bytes (a NUL in a binary file, ESC, C1, a bidi override) would garble
+    // the terminal or reorder the line: show them as U+FFFD, one column each.
+    line += c == '\t' ? U' ' : util::is_terminal_control(c) ? U'\uFFFD' : c;
   }
   size_t col = loc.column > 0 ? static_cast<size_t>(loc.column - 1) : 0;
   size_t begin = col > 60 ? col - 60 : 0;
@@ -82,7 +83,7 @@ format_text(const std::vector<diag::Diagnostic>& diags, const ReportContext& ctx
     if (d.suppressed)
       continue;
     const auto& l = d.location;
-    std::string where = l.file;
+    std::string where = util::terminal_safe(l.file);
     if (l.line > 0)
       where += fmt::format(":{}", l.line);
     if (l.column > 0)
@@ -93,18 +94,18 @@ format_text(const std::vector<diag::Diagnostic>& diags, const ReportContext& ctx
     out += fmt::format(st.bold, "{}:", where);
     out += " ";
     out += fmt::format(sev, "{}:", diag::severity_name(d.severity));
-    out += fmt::format(" {} [{}]\n", d.message, d.rule);
+    out += fmt::format(" {} [{}]\n", util::terminal_safe(d.message), d.rule);
     append_snippet(out, l, st);
     for (const auto& r : d.related) {
-      std::string rw = r.location.file;
+      std::string rw = util::terminal_safe(r.location.file);
       if (r.location.line > 0)
         rw += fmt::format(":{}", r.location.line);
       if (r.location.column > 0)
         rw += fmt::format(":{}", r.location.column);
-      out += fmt::format("  {}: {}\n", rw, r.message);
+      out += fmt::format("  {}: {}\n", rw, util::terminal_safe(r.message));
     }
     if (!d.hint.empty())
-      out += fmt::format("  = hint: {}\n", d.hint);
+      out += fmt::format("  = hint: {}\n", util::terminal_safe(d.hint));
   }
   out += summary_line(diag::count(diags), ctx) + "\n";
   return out;

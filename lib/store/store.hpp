@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cases/reader.hpp"
+#include "store/result.hpp"
 
 #include <cstdint>
 #include <map>
@@ -57,14 +58,6 @@ struct IngestSummary
   std::map<std::pair<std::string, std::string>, uint64_t> unresolved;
   uint64_t rejected = 0;
   bool dropped_personal = false; // personal values dropped: no PII key
-};
-
-// One result set of a query.
-struct ResultSet
-{
-  using Cell = std::variant<std::monostate, int64_t, double, std::string>;
-  std::vector<std::string> columns;
-  std::vector<std::vector<Cell>> rows;
 };
 
 // Ingests `inputs` into the store at `path`, creating it when missing, as

@@ -179,6 +179,73 @@ line_starts(std::string_view text)
   return starts;
 }
 
+bool
+is_terminal_control(char32_t c)
+{
+  return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F
+         || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+namespace {
+
+// Appends the code point decoded from `raw`, escaped when it is a control,
+// a quote or backslash (when `quoting`), or a byte that is not UTF-8.
+void
+append_visible(std::string& out, char32_t c, std::string_view raw, bool quoting)
+{
+  if (quoting && (c == '"' || c == '\\')) {
+    out += '\\';
+    out += static_cast<char>(c);
+  } else if (c == '\n') {
+    out += "\\n";
+  } else if (c == '\t') {
+    out += "\\t";
+  } else if (c < 0x20 || c == 0x7F) {
+    out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
+  } else if (c == 0xFFFD && raw != "\xEF\xBF\xBD") {
+    out += fmt::format("\\x{:02x}", static_cast<unsigned char>(raw[0]));
+  } else if (is_terminal_control(c)) {
+    out += fmt::format("\\u{{{:x}}}", static_cast<unsigned>(c));
+  } else {
+    out.append(raw);
+  }
+}
+
+} // namespace
+
+std::string
+terminal_safe(std::string_view s)
+{
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    // Fast path: printable ASCII.
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x20 && b < 0x7F) {
+      out += static_cast<char>(b);
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    char32_t c = decode_utf8(s, i);
+    append_visible(out, c, s.substr(start, i - start), false);
+  }
+  return out;
+}
+
+std::string
+terminal_safe_lines(std::string_view s)
+{
+  std::string out;
+  auto lines = split(s, '\n');
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i)
+      out += '\n';
+    out += terminal_safe(lines[i]);
+  }
+  return out;
+}
+
 std::string
 quote(std::string_view s, size_t max_chars)
 {
@@ -192,20 +259,7 @@ quote(std::string_view s, size_t max_chars)
     size_t start = i;
     char32_t c = decode_utf8(s, i);
     ++chars;
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c < 0x20 || c == 0x7F) {
-      out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
-    } else if (c == 0xFFFD && s.substr(start, i - start) != "\xEF\xBF\xBD") {
-      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(s[start]));
-    } else {
-      out.append(s.substr(start, i - start));
-    }
+    append_visible(out, c, s.substr(start, i - start), true);
   }
   return out + "\"";
 }

@@ -42,6 +42,22 @@ split(std::string_view s, char sep);
 std::vector<size_t>
 line_starts(std::string_view text);
 
+// Whether a code point could act on a terminal or reorder what it shows: C0
+// controls, DEL, C1 controls (U+0080–U+009F) and the bidirectional controls.
+bool
+is_terminal_control(char32_t c);
+
+// `s` made safe to print on a terminal: every terminal control (see above),
+// line break and tab is shown escaped ("\x1b", "\n", "\u{202e}") and bytes
+// that are not UTF-8 as "\xNN", so data can never move the cursor, set a
+// title (OSC), or reorder a line. Everything else is kept as it is.
+std::string
+terminal_safe(std::string_view s);
+
+// terminal_safe() for each line of a multi-line text: the line breaks stay.
+std::string
+terminal_safe_lines(std::string_view s);
+
 // Quotes `s` for a message: "s", with control characters escaped and long
 // values shortened so that a 20 MB scalar never floods a terminal.
 std::string

@@ -94,7 +94,7 @@ CHECKS=$((CHECKS + 1))
 run audit --as-of "$AS_OF" --matrix --format csv "$SET"
 expect_rc 0 "matrix csv"
 CSV1=$OUT
-expect_eq "$(head -n 1 <<<"$OUT")" "matter,matter_name,territory,dimensions,status,lead,assist,decided_by" "matrix csv header"
+expect_eq "$(head -n 1 <<<"$OUT" | tr -d '\r')" "matter,matter_name,territory,dimensions,status,lead,assist,decided_by" "matrix csv header"
 CHECKS=$((CHECKS + 1))
 "$PY" -c '
 import csv, io, sys
@@ -155,9 +155,15 @@ assert all(l.split(" | ")[4] == "led" for l in body)
 run audit --as-of "$AS_OF" --matrix --format md "$SET"
 expect_eq "$OUT" "$MD1" "matrix md: two runs are identical"
 
-# The matrix prints only csv, md or json.
+# The matrix prints only csv, md, json or text.
 run audit --as-of "$AS_OF" --matrix --format sarif "$SET"
 expect_rc 2 "matrix sarif"
-expect_err "--matrix prints csv, md or json" "matrix sarif"
+expect_err '"sarif" is not a format of this command; expected "csv", "md", "json" or "text"' "matrix sarif"
+
+# As text, aligned for a terminal, one line per slice under a header and a rule.
+run audit --as-of "$AS_OF" --matrix --format text "$SET"
+expect_rc 0 "matrix text"
+expect_eq "$(wc -l <<<"$OUT")" "$((SLICES + 2))" "matrix text: header, rule, one line per slice"
+expect_out "噪音扰民" "matrix text"
 
 finish

@@ -1,5 +1,5 @@
 // Tests for store: schema, ingest transaction, upserts, read-only queries, formats.
-#include "store/format.hpp"
+#include "output/tables.hpp"
 #include "store/store.hpp"
 #include "util/error.hpp"
 
@@ -36,7 +36,7 @@ struct TempDir
 std::string
 csv(Store& s, const std::string& sql)
 {
-  return format_results(s.query(sql), OutputFormat::csv);
+  return output::render_results(s.query(sql), output::Format::csv);
 }
 
 } // namespace
@@ -99,15 +99,3 @@ TEST_CASE("store: schema version and foreign databases")
   CHECK_THROWS_AS(Store::open_read(junk), UsageError);
 }
 
-TEST_CASE("store: table output aligns CJK by display width")
-{
-  ResultSet rs;
-  rs.columns = {"单位", "n"};
-  rs.rows = {{std::string("区城市管理委"), int64_t(12)}, {std::string("ab"), int64_t(3)},
-             {std::monostate{}, 1.5}};
-  CHECK(format_results({rs}, OutputFormat::table)
-        == "单位            n\n------------  ---\n区城市管理委   12\nab              3\n"
-           "              1.5\n");
-  CHECK(format_results({rs}, OutputFormat::jsonl)
-        == "{\"单位\":\"区城市管理委\",\"n\":12}\n{\"单位\":\"ab\",\"n\":3}\n{\"单位\":null,\"n\":1.5}\n");
-}

@@ -215,6 +215,9 @@ TEST_CASE("quote")
     CHECK(quote("\x01\x1b[31m\x7f") == R"("\x01\x1b[31m\x7f")");
     CHECK(quote("a\0b"s) == R"("a\x00b")");
     CHECK(quote("\r") == R"("\x0d")");
+    // C1 controls (a CSI at U+009B) and bidi overrides are shown, never passed through.
+    CHECK(quote("a\xc2\x9b" "b") == R"("a\u{9b}b")");
+    CHECK(quote("x\xe2\x80\xaey") == R"("x\u{202e}y")");
   }
   SUBCASE("invalid bytes are shown as escapes; a real U+FFFD is kept")
   {
@@ -242,6 +245,20 @@ TEST_CASE("quote")
     CHECK(q.size() < 100);
     CHECK(q.starts_with("\"\\x01\\x01"));
   }
+}
+
+TEST_CASE("terminal_safe")
+{
+  CHECK(terminal_safe("plain 文字 ok") == "plain 文字 ok");
+  CHECK(terminal_safe("\x1b[31mred\x1b[0m") == "\\x1b[31mred\\x1b[0m");
+  CHECK(terminal_safe("\x1b]0;title\x07") == "\\x1b]0;title\\x07");
+  CHECK(terminal_safe("\xc2\x9b" "2J") == "\\u{9b}2J");
+  CHECK(terminal_safe("a\xe2\x81\xa6" "b") == "a\\u{2066}b");
+  CHECK(terminal_safe("a\nb\tc\x7f") == "a\\nb\\tc\\x7f");
+  CHECK(terminal_safe("bad \xff byte") == "bad \\xff byte");
+  CHECK(terminal_safe("back\\slash \"q\"") == "back\\slash \"q\"");
+  CHECK(terminal_safe_lines("a\x1b\nb\n") == "a\\x1b\nb\n");
+  CHECK(terminal_safe_lines("") == "");
 }
 
 TEST_SUITE_END();
