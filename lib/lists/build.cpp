@@ -1,5 +1,6 @@
 #include "lists/build.hpp"
 
+#include "lists/profile.hpp"
 #include "util/text.hpp"
 
 #include <cstdlib>
@@ -152,7 +153,8 @@ build_dimensions(ListSet& set, uint32_t file, const YNode& node, Sink& sink)
 }
 
 void
-build_item(ListSet& set, const KindSchema& schema, uint32_t file, const YNode& item, const Slots& slots)
+build_item(ListSet& set, const KindSchema& schema, uint32_t file, const YNode& item, const Slots& slots,
+           Sink& sink)
 {
   Reader r(schema, file, slots);
   Loc loc = loc_of(file, item);
@@ -247,9 +249,7 @@ build_item(ListSet& set, const KindSchema& schema, uint32_t file, const YNode& i
     set.calendars.push_back(std::move(c));
   } else if (kind == "profile") {
     Profile p;
-    if (const YNode* id = item.find("id"); id && id->is_scalar())
-      p.id = {id->text, loc_of(file, *id), static_cast<uint32_t>(token_length(*id))};
-    p.data = item;
+    parse_profile(item, file, sink, p);
     p.loc = loc;
     set.profiles.push_back(std::move(p));
   }

@@ -235,7 +235,7 @@ load_root(SourceFile& f, ListSet& out, uint32_t file, const YNode& root, Sink& s
   for (const auto& item : items->children) {
     Slots slots = check_item(*schema, item, file, sink);
     if (item.is_map())
-      build_item(out, *schema, file, item, slots);
+      build_item(out, *schema, file, item, slots, sink);
   }
 }
 

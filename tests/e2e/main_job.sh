@@ -6,7 +6,7 @@ OUT=$(DUTY_OUT="$SCRATCH/out" sh "$DUTY_SRC/examples/main-job.sh" "$DUTY" 2>"$SC
 RC=$?
 ERR=$(cat "$SCRATCH/err")
 expect_rc 0 "main job"
-expect_out "0 errors, 0 warnings in 63 files, 663 items" "validate and audit are clean"
+expect_out "0 errors, 0 warnings in 64 files, 664 items" "validate and audit are clean"
 expect_out "lead:      康庄镇综合执法队" "route answers"
 expect_out "2492 rows stored" "orders loaded"
 expect_out "8 rejected" "dirty rows set aside"
