@@ -105,17 +105,7 @@ cmd_audit(int argc, char** argv)
   auto& diags = loaded.diags;
   diags.insert(diags.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   audit::apply_suppressions(loaded.set, diags);
-  // --only narrows the audit's findings; errors in the files themselves (syntax,
-  // schema, references) still show, or a broken set could pass as clean.
-  std::erase_if(diags, [&](const diag::Diagnostic& d) {
-    bool named = std::find(only.begin(), only.end(), d.rule) != only.end();
-    bool keep = only.empty() || named || (!audit::is_audit_rule(d.rule) && d.severity == diag::Severity::error);
-    return !keep || std::find(skip.begin(), skip.end(), d.rule) != skip.end();
-  });
-  if (strict)
-    for (auto& d : diags)
-      if (d.severity == diag::Severity::warning)
-        d.severity = diag::Severity::error;
+  audit::apply_filter(diags, {only, skip, strict});
   return report(diags, loaded.set, "audit", format, color, loaded.unreadable);
 }
 

@@ -33,14 +33,23 @@ check_items(const resolve::Resolver& resolver, const Options& options);
 void
 apply_suppressions(const lists::ListSet& set, std::vector<diag::Diagnostic>& diags);
 
-// The cross-list rules of the audit (which suppression comments may waive),
-// as opposed to validate's rules about the files themselves.
-bool
-is_audit_rule(std::string_view rule);
-
-// Everything: validate's checks are the caller's; this runs the audit rules
-// and suppressions on a loaded set.
+// The audit rules (check_slices and check_items) on a loaded set; validate's
+// checks and the suppressions are the caller's.
 std::vector<diag::Diagnostic>
 run_audit(const lists::ListSet& set, const lists::Index& index, const Options& options);
+
+// Which findings a run reports, and how severe they are.
+struct Filter
+{
+  std::vector<std::string> only; // report only these rules (empty: all)
+  std::vector<std::string> skip; // never these
+  bool strict = false;           // warnings become errors
+};
+
+// Applies `filter` to `diags`: --only narrows the audit's findings, but errors
+// in the files themselves (syntax, schema, references) always stay, or a broken
+// set could pass as clean; --skip drops a rule; strict promotes warnings.
+void
+apply_filter(std::vector<diag::Diagnostic>& diags, const Filter& filter);
 
 } // namespace duty::audit

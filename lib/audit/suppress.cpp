@@ -13,26 +13,13 @@ namespace duty::audit {
 
 using namespace lists;
 
-bool
-is_audit_rule(std::string_view rule)
-{
-  static constexpr std::string_view kRules[] = {
-    "overlap", "orphan-matter", "conflicting-primary", "lead-without-power",
-    "responsibility-without-power", "power-without-responsibility", "missing-basis",
-    "retired-unit", "idle-unit", "whistle-without-power", "task-conflict"};
-  for (auto r : kRules)
-    if (r == rule)
-      return true;
-  return false;
-}
-
 namespace {
 
 // Only the cross-list rules can be waived; a syntax or schema error cannot.
 bool
 suppressible(std::string_view rule)
 {
-  return is_audit_rule(rule);
+  return diag::is_audit_rule(rule);
 }
 
 std::vector<std::string_view>
@@ -169,6 +156,23 @@ run_audit(const ListSet& set, const Index& index, const Options& options)
   auto items = check_items(resolver, options);
   diags.insert(diags.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
   return diags;
+}
+
+void
+apply_filter(std::vector<diag::Diagnostic>& diags, const Filter& filter)
+{
+  auto listed = [](const std::vector<std::string>& rules, const std::string& rule) {
+    return std::find(rules.begin(), rules.end(), rule) != rules.end();
+  };
+  std::erase_if(diags, [&](const diag::Diagnostic& d) {
+    bool file_error = !diag::is_audit_rule(d.rule) && d.severity == diag::Severity::error;
+    bool keep = filter.only.empty() || listed(filter.only, d.rule) || file_error;
+    return !keep || listed(filter.skip, d.rule);
+  });
+  if (filter.strict)
+    for (auto& d : diags)
+      if (d.severity == diag::Severity::warning)
+        d.severity = diag::Severity::error;
 }
 
 } // namespace duty::audit

@@ -40,33 +40,33 @@ constexpr Rule kRules[] = {
   {"unsplit-dimension", S::error,
    "A condition names a dimension that neither its matter nor the matters above or below it split by.",
    "Such a condition never holds: add the dimension to the matter's split_by, or drop the condition."},
+  // Cross-list rules of duty audit.
   {"responsibility-without-power", S::error,
    "A responsibility names a power that does not exist or is not in force.",
-   "Each responsibility-list entry belongs to a power of the power list."},
-  // Cross-list rules of duty audit.
+   "Each responsibility-list entry belongs to a power of the power list.", true},
   {"overlap", S::error, "Two or more units lead the same slice and no primary entry settles it.",
    "Add a primary-duty entry (kind: primary) for the matter and condition that names one lead "
-   "and the assisting units (多头管)."},
+   "and the assisting units (多头管).", true},
   {"orphan-matter", S::error, "A slice of a matter has no lead.",
-   "Give a unit a power or a 基本履职 task on the matter, or add a primary-duty entry (没人管)."},
+   "Give a unit a power or a 基本履职 task on the matter, or add a primary-duty entry (没人管).", true},
   {"conflicting-primary", S::error, "Equally specific primary-duty entries name different leads.",
-   "Make one entry more specific (a deeper matter, a where or a when) or remove one."},
+   "Make one entry more specific (a deeper matter, a where or a when) or remove one.", true},
   {"lead-without-power", S::error,
    "A primary-duty lead holds neither a power nor a 基本履职 task for the matter.",
-   "The lead must be able to act (看得见的管不了): give it the power, or name the holder as lead."},
+   "The lead must be able to act (看得见的管不了): give it the power, or name the holder as lead.", true},
   {"power-without-responsibility", S::warning, "A power has no responsibility-list entry.",
-   "Every power carries duties and accountability (责任清单)."},
+   "Every power carries duties and accountability (责任清单).", true},
   {"missing-basis", S::error, "A power has no legal basis (设定依据).",
-   "List the law, regulation or rule that sets the power under basis:."},
+   "List the law, regulation or rule that sets the power under basis:.", true},
   {"retired-unit", S::error, "An item in force refers to a unit outside its valid_from..valid_to.",
-   "Point the item at the unit that took over the duties, or end the item's validity."},
+   "Point the item at the unit that took over the duties, or end the item's validity.", true},
   {"idle-unit", S::warning, "A unit in force has no power, task, primary role or whistle duty.",
-   "Retire the unit (valid_to) or give it its duties."},
+   "Retire the unit (valid_to) or give it its duties.", true},
   {"whistle-without-power", S::warning,
    "A whistle summons a unit that holds no power over the matter.",
-   "Summon the departments that hold powers over the matter (吹哨报到)."},
+   "Summon the departments that hold powers over the matter (吹哨报到).", true},
   {"task-conflict", S::error, "A unit is both 基本履职 and 上级收回 for the same slice.",
-   "A matter taken back by the district (上级收回) cannot also be the street's own duty."},
+   "A matter taken back by the district (上级收回) cannot also be the street's own duty.", true},
   {"bad-suppression", S::error, "A suppression comment is malformed, lacks a reason or names an unknown rule.",
    "Write # duty: allow RULE -- reason, on the item's line or the line above."},
   {"unused-suppression", S::warning, "A suppression comment silences nothing.",
@@ -88,6 +88,13 @@ find_rule(std::string_view id)
     if (r.id == id)
       return &r;
   return nullptr;
+}
+
+bool
+is_audit_rule(std::string_view id)
+{
+  const Rule* r = find_rule(id);
+  return r && r->audit;
 }
 
 } // namespace duty::diag

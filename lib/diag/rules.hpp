@@ -15,6 +15,9 @@ struct Rule
   Severity severity;
   std::string_view summary;
   std::string_view help;
+  // A cross-list rule of duty audit, which a suppression comment may waive; the
+  // others are validate's rules about the files themselves.
+  bool audit = false;
 };
 
 std::span<const Rule>
@@ -23,5 +26,9 @@ all_rules();
 // nullptr when `id` is not a rule.
 const Rule*
 find_rule(std::string_view id);
+
+// Whether `id` is a cross-list rule of duty audit (see Rule::audit).
+bool
+is_audit_rule(std::string_view id);
 
 } // namespace duty::diag

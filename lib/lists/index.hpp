@@ -10,6 +10,10 @@ namespace duty::lists {
 
 // Lookup tables over a loaded set, by id. Where an id is duplicated the
 // first item wins (the duplicate is reported by check_list_set).
+// The tables point into the set's vectors: build an Index (and Names, and a
+// Resolver) only over a set that is complete and no longer changes — never
+// call load_text on a set an Index was built from. resolve::Context keeps
+// the set and its lookups together for that reason.
 struct Index
 {
   explicit Index(const ListSet& set);
