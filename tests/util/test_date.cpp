@@ -3,6 +3,10 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <ctime>
+#include <string>
+
 using namespace duty::util;
 
 TEST_SUITE_BEGIN("util");
@@ -150,9 +154,30 @@ TEST_CASE("Date ordering")
 
 TEST_CASE("today_shanghai")
 {
+  // An independent clock: the C library's local time under the POSIX zone
+  // "CST-8" (UTC+8, no daylight saving), read before and after.
+  auto local_today = [] {
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    return Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+  };
+  const char* old = std::getenv("TZ");
+  std::string saved = old ? old : "";
+  ::setenv("TZ", "CST-8", 1);
+  ::tzset();
+  Date before = local_today();
   Date t = today_shanghai();
-  CHECK(t.year() >= 2024);
-  CHECK(t.year() < 2100);
+  std::string now = now_shanghai();
+  Date after = local_today();
+  if (old)
+    ::setenv("TZ", saved.c_str(), 1);
+  else
+    ::unsetenv("TZ");
+  ::tzset();
+  CHECK((t == before || t == after));
+  CHECK(now.substr(0, 10) == t.str());
+  CHECK(now.size() == 19);
 }
 
 TEST_SUITE_END();
