@@ -40,8 +40,8 @@ constexpr FieldDef kOrders[] = {
   {"id", id, true, a_id},
   {"type", text, false, a_type},
   {"category", text, false, a_category},
-  {"title", text, false, a_title},
-  {"content", text, false, a_content},
+  {"title", free, false, a_title},
+  {"content", free, false, a_content},
   {"status", text, false, a_status},
   {"district", text, false, a_district},
   {"territory", text, false, a_territory},
@@ -73,7 +73,7 @@ constexpr FieldDef kEvents[] = {
   {"at", time, true, e_at},
   {"event", event, true, e_event},
   {"unit", text, false, e_unit},
-  {"note", text, false, e_note},
+  {"note", free, false, e_note},
   {"whistle", whistle, false, e_whistle},
 };
 

@@ -12,7 +12,8 @@ enum class Kind { orders, events };
 
 // How a canonical field's text is read and stored.
 enum class FieldType {
-  text,         // kept as written (trimmed)
+  text,         // a name or code: trimmed of surrounding white space
+  free,         // free text (title, content, note): kept byte for byte
   id,           // text; required and non-empty
   time,         // local "YYYY-MM-DD HH:MM:SS"
   yes_no,       // INTEGER 1/0

@@ -4,207 +4,17 @@
 #include "util/file.hpp"
 #include "util/text.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
-#if defined(__x86_64__) || defined(__i386__)
-#include <cpuid.h>
-#include <immintrin.h>
-#define DUTY_SHA_NI 1
-#endif
 
 namespace duty::cases {
-
-namespace {
-
-constexpr uint32_t kRound[64] = {
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-};
-
-inline uint32_t
-rotr(uint32_t x, int n)
-{
-  return (x >> n) | (x << (32 - n));
-}
-
-void
-portable_block(uint32_t* st, const uint8_t* p)
-{
-  uint32_t w[64];
-  for (int i = 0; i < 16; ++i)
-    w[i] = uint32_t(p[4 * i]) << 24 | uint32_t(p[4 * i + 1]) << 16 | uint32_t(p[4 * i + 2]) << 8
-           | uint32_t(p[4 * i + 3]);
-  for (int i = 16; i < 64; ++i) {
-    uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-    uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-  }
-  uint32_t a = st[0], b = st[1], c = st[2], d = st[3], e = st[4], f = st[5], g = st[6],
-           h = st[7];
-  for (int i = 0; i < 64; ++i) {
-    uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + kRound[i]
-                  + w[i];
-    uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-    h = g;
-    g = f;
-    f = e;
-    e = d + t1;
-    d = c;
-    c = b;
-    b = a;
-    a = t1 + t2;
-  }
-  st[0] += a;
-  st[1] += b;
-  st[2] += c;
-  st[3] += d;
-  st[4] += e;
-  st[5] += f;
-  st[6] += g;
-  st[7] += h;
-}
-
-#ifdef DUTY_SHA_NI
-// The SHA extensions (most x86 CPUs of recent years) do a block several times
-// faster than the portable code; the content hash and the PII hashes were a
-// fifth of an ingest's reading thread.
-bool
-have_sha_ni()
-{
-  unsigned a, b, c, d;
-  if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSE4_1) || !(c & bit_SSSE3))
-    return false;
-  return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & bit_SHA);
-}
-
-__attribute__((target("sha,sse4.1,ssse3")))
-void
-blocks_sha_ni(uint32_t* h, const uint8_t* p, size_t n)
-{
-  const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
-  // The instructions keep the state as ABEF and CDGH.
-  __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h)), 0xB1);
-  __m128i s1 = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h + 4)), 0x1B);
-  __m128i s0 = _mm_alignr_epi8(tmp, s1, 8);
-  s1 = _mm_blend_epi16(s1, tmp, 0xF0);
-  for (; n > 0; --n, p += 64) {
-    const __m128i save0 = s0, save1 = s1;
-    __m128i w[4];
-    for (int g = 0; g < 16; ++g) {
-      __m128i m;
-      if (g < 4) {
-        m = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * g)), swap);
-      } else {
-        m = _mm_sha256msg1_epu32(w[g % 4], w[(g + 1) % 4]);
-        m = _mm_add_epi32(m, _mm_alignr_epi8(w[(g + 3) % 4], w[(g + 2) % 4], 4));
-        m = _mm_sha256msg2_epu32(m, w[(g + 3) % 4]);
-      }
-      w[g % 4] = m;
-      const auto* round = reinterpret_cast<const __m128i*>(kRound + 4 * g);
-      __m128i k = _mm_add_epi32(m, _mm_loadu_si128(round));
-      s1 = _mm_sha256rnds2_epu32(s1, s0, k);
-      s0 = _mm_sha256rnds2_epu32(s0, s1, _mm_shuffle_epi32(k, 0x0E));
-    }
-    s0 = _mm_add_epi32(s0, save0);
-    s1 = _mm_add_epi32(s1, save1);
-  }
-  tmp = _mm_shuffle_epi32(s0, 0x1B);
-  s1 = _mm_shuffle_epi32(s1, 0xB1);
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(h), _mm_blend_epi16(tmp, s1, 0xF0));
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(h + 4), _mm_alignr_epi8(s1, tmp, 8));
-}
-
-const bool kShaNi = have_sha_ni();
-#endif
-
-} // namespace
-
-Sha256::Sha256(Engine engine)
-  : m_h{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-        0x5be0cd19},
-    m_hardware(engine == Engine::fastest)
-{
-}
-
-void
-Sha256::blocks(const uint8_t* p, size_t n)
-{
-#ifdef DUTY_SHA_NI
-  if (m_hardware && kShaNi) {
-    blocks_sha_ni(m_h.data(), p, n);
-    return;
-  }
-#endif
-  for (; n > 0; --n, p += 64)
-    portable_block(m_h.data(), p);
-}
-
-
-void
-Sha256::update(std::string_view data)
-{
-  auto p = reinterpret_cast<const uint8_t*>(data.data());
-  size_t n = data.size();
-  m_total += n;
-  if (m_fill > 0) {
-    size_t take = std::min(n, 64 - m_fill);
-    std::memcpy(m_buf.data() + m_fill, p, take);
-    m_fill += take;
-    p += take;
-    n -= take;
-    if (m_fill < 64)
-      return;
-    blocks(m_buf.data(), 1);
-    m_fill = 0;
-  }
-  blocks(p, n / 64);
-  p += n / 64 * 64;
-  n %= 64;
-  std::memcpy(m_buf.data(), p, n);
-  m_fill = n;
-}
-
-std::array<uint8_t, 32>
-Sha256::finish()
-{
-  uint64_t bits = m_total * 8;
-  uint8_t pad[72] = {0x80};
-  size_t padlen = (m_fill < 56 ? 56 - m_fill : 120 - m_fill);
-  update(std::string_view(reinterpret_cast<const char*>(pad), padlen));
-  uint8_t len[8];
-  for (int i = 0; i < 8; ++i)
-    len[i] = uint8_t(bits >> (56 - 8 * i));
-  update(std::string_view(reinterpret_cast<const char*>(len), 8));
-  std::array<uint8_t, 32> out;
-  for (int i = 0; i < 8; ++i)
-    for (int j = 0; j < 4; ++j)
-      out[4 * i + j] = uint8_t(m_h[i] >> (24 - 8 * j));
-  return out;
-}
-
-std::string
-Sha256::hex(const std::array<uint8_t, 32>& digest, size_t bytes)
-{
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string s;
-  for (size_t i = 0; i < bytes && i < digest.size(); ++i) {
-    s += kHex[digest[i] >> 4];
-    s += kHex[digest[i] & 15];
-  }
-  return s;
-}
 
 PiiHasher::PiiHasher(std::string_view key)
 {
   std::array<uint8_t, 64> k{};
   if (key.size() > 64) {
-    Sha256 h;
+    util::Sha256 h;
     h.update(key);
     auto d = h.finish();
     std::memcpy(k.data(), d.data(), d.size());
@@ -228,39 +38,163 @@ PiiHasher::hash(std::string_view value, bool is_phone) const
     for (char c : value)
       if (c >= '0' && c <= '9')
         norm += c;
+    if (norm.empty())
+      return {};
     if (norm.size() == 13 && norm.starts_with("86"))
       norm.erase(0, 2);
   } else {
     norm = util::trim(value);
   }
-  Sha256 inner = m_inner;
+  util::Sha256 inner = m_inner;
   inner.update(norm);
   auto d = inner.finish();
-  Sha256 outer = m_outer;
+  util::Sha256 outer = m_outer;
   outer.update(std::string_view(reinterpret_cast<const char*>(d.data()), d.size()));
-  return "p:" + Sha256::hex(outer.finish(), 12);
+  return "p:" + util::Sha256::hex(outer.finish(), 12);
+}
+
+std::string
+PiiHasher::fingerprint() const
+{
+  // A fixed message no export holds: "p:" tokens and "k:" never coincide.
+  std::string h = hash("\x01" "duty pii key fingerprint", false);
+  return "k:" + h.substr(2);
 }
 
 std::optional<std::string>
 pii_key(const std::string& key_file)
 {
   std::string key;
-  if (const char* env = std::getenv("DUTY_PII_KEY"); env && *env) {
-    key = env;
-  } else if (!key_file.empty()) {
-    std::string error;
-    auto text = util::read_file(key_file, error);
-    if (!text)
-      throw UsageError(key_file + ": cannot read the PII key file: " + error);
-    key = *text;
-    while (!key.empty() && (key.back() == '\n' || key.back() == '\r' || key.back() == ' '))
+  if (!key_file.empty()) {
+    key = util::read_small_file(key_file, 64 * 1024, "PII key file");
+    while (!key.empty() && (key.back() == '\n' || key.back() == '\r' || key.back() == ' '
+                            || key.back() == '\t'))
       key.pop_back();
+  } else if (const char* env = std::getenv("DUTY_PII_KEY"); env && *env) {
+    key = env;
   } else {
     return std::nullopt;
   }
   if (key.size() < 16)
-    throw UsageError("the PII key is shorter than 16 bytes; use a long random key");
+    throw UsageError((key_file.empty() ? std::string("DUTY_PII_KEY") : key_file)
+                     + ": the PII key is shorter than 16 bytes; use a long random key");
   return key;
+}
+
+namespace {
+
+bool
+is_digit(char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+bool
+plausible_birth(int y, int m, int d)
+{
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= kDays[m - 1];
+}
+
+int
+num(std::string_view s, size_t at, size_t n)
+{
+  int v = 0;
+  for (size_t i = at; i < at + n; ++i)
+    v = v * 10 + (s[i] - '0');
+  return v;
+}
+
+} // namespace
+
+PersonalKind
+personal_header(std::string_view h)
+{
+  using enum PersonalKind;
+  struct Word
+  {
+    std::string_view text;
+    PersonalKind kind;
+    bool exact; // whole header only
+  };
+  // Longer and more specific words first: 身份证号码 is an ID number, not a phone.
+  static constexpr Word kWords[] = {
+    {"身份证", id_number, false}, {"证件号", id_number, false}, {"idcard", id_number, false},
+    {"idnumber", id_number, true}, {"邮箱", email, false},      {"电子邮件", email, false},
+    {"email", email, false},       {"e-mail", email, false},    {"电话", phone, false},
+    {"手机", phone, false},        {"来电号码", phone, true},   {"联系方式", phone, false},
+    {"phone", phone, false},       {"mobile", phone, false},    {"telephone", phone, false},
+    {"tel", phone, true},          {"地址", address, false},    {"住址", address, false},
+    {"address", address, false},   {"来电人", name, true},      {"诉求人", name, true},
+    {"反映人", name, true},        {"投诉人", name, true},      {"举报人", name, true},
+    {"联系人", name, true},        {"姓名", name, false},       {"caller", name, true},
+    {"name", name, true},          {"fullname", name, true},
+  };
+  for (const auto& w : kWords)
+    if (w.exact ? h == w.text : h.find(w.text) != std::string_view::npos)
+      return w.kind;
+  return none;
+}
+
+bool
+looks_like_phone(std::string_view v)
+{
+  v = util::trim(v);
+  std::string digits;
+  bool separator = false, paren = false;
+  for (char c : v) {
+    if (is_digit(c))
+      digits += c;
+    else if (c == '-' || c == ' ' || c == '.')
+      separator = true;
+    else if (c == '(' || c == ')')
+      paren = separator = true;
+    else if (c != '+')
+      return false;
+  }
+  if (v.find('+') != std::string_view::npos && !v.starts_with("+"))
+    return false;
+  std::string_view d(digits);
+  if (d.starts_with("86") && d.size() == 13)
+    d.remove_prefix(2);
+  // A Chinese mobile number: 1[3-9] and nine more digits.
+  if (d.size() == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9')
+    return true;
+  // A Chinese landline with its area code: 0 + 2-3 digits, then 7-8 digits, written apart.
+  if (separator && d.size() >= 10 && d.size() <= 12 && d[0] == '0' && d[1] != '0')
+    return true;
+  // A North American number written as one: (NXX) NXX-XXXX, NXX-NXX-XXXX, +1 ….
+  if (d.size() == 11 && d[0] == '1')
+    d.remove_prefix(1);
+  if (separator && !paren && v.find('.') == std::string_view::npos) {
+    auto parts = util::split(v.substr(v.starts_with("+1") ? 2 : 0), '-');
+    bool nanp = parts.size() == 3;
+    for (size_t i = 0; nanp && i < 3; ++i) {
+      auto p = util::trim(parts[i]);
+      nanp = p.size() == (i == 2 ? 4u : 3u)
+             && std::all_of(p.begin(), p.end(), [](char c) { return is_digit(c); });
+    }
+    if (nanp)
+      return d.size() == 10 && d[0] >= '2' && d[3] >= '2';
+  }
+  return paren && d.size() == 10 && d[0] >= '2' && d[3] >= '2';
+}
+
+bool
+looks_like_id_number(std::string_view v)
+{
+  v = util::trim(v);
+  if (v.size() == 18) {
+    for (size_t i = 0; i < 17; ++i)
+      if (!is_digit(v[i]))
+        return false;
+    if (!is_digit(v[17]) && v[17] != 'X' && v[17] != 'x')
+      return false;
+    return v[0] >= '1' && v[0] <= '9' && plausible_birth(num(v, 6, 4), num(v, 10, 2), num(v, 12, 2));
+  }
+  if (v.size() == 15 && std::all_of(v.begin(), v.end(), [](char c) { return is_digit(c); }))
+    return v[0] >= '1' && plausible_birth(1900 + num(v, 6, 2), num(v, 8, 2), num(v, 10, 2));
+  return false;
 }
 
 } // namespace duty::cases

@@ -5,11 +5,14 @@
 #include "cases/pii.hpp"
 #include "cases/records.hpp"
 #include "cases/stream.hpp"
+#include "util/json.hpp"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace duty::cases {
@@ -41,24 +44,34 @@ struct Row
   std::string extra;               // JSON object of unmapped columns, or ""
   std::string error;               // non-empty: a bad row, with the reason
   std::string error_column;        // header of the offending column
+  uint64_t error_line = 0;         // where in the row the problem is, when known
+  uint64_t error_col = 0;
   std::vector<Anomaly> anomalies;
-  std::string rejected; // for --skip-bad: the row as JSON, personal values masked
+  std::string rejected; // for --skip-bad: file, line, reason and the non-personal fields
 
   bool ok() const { return error.empty(); }
 };
 
-// Reads one export (orders or events) row by row: decodes, tokenises, maps
-// headers to canonical fields, types the values and hashes personal data.
+// Reads one export (orders or events) row by row: decodes, tokenises (a
+// RecordReader), maps headers to canonical fields, translates values a map
+// names, types the values and hashes personal data. Personal data never
+// reaches a message: values of personal columns, and values that look like
+// phone or ID numbers, are shown as "(a personal value)".
 class CaseReader
 {
 public:
-  // Throws UsageError when the file cannot be opened, InputError when the
-  // header lacks a required field.
+  // Throws IoError when the file cannot be opened, InputError when the
+  // header is broken or lacks a required field, UsageError when the map
+  // names a header the file does not have.
   CaseReader(const std::string& path, const ReaderOptions& options);
 
+  // The next row (good or bad); false at the end. JSON Lines: throws
+  // UsageError at the end when the map named a key no line had.
   bool next(Row& row);
 
-  // A JSON line describing a rejected row for --skip-bad, personal values masked.
+  // A JSON line describing a rejected row for --skip-bad: file, line,
+  // column, reason and the non-personal fields (none when the field count
+  // was wrong: values that cannot be matched to headers are never written).
   std::string rejected_json(const Row& row) const;
 
   const std::string& path() const { return m_stream.path(); }
@@ -69,6 +82,10 @@ public:
   bool has_field(size_t f) const;
   // True when personal values were present but dropped for want of a key.
   bool dropped_personal() const { return m_dropped_personal; }
+  // Unmapped columns where values that look like phone or ID numbers were
+  // found (and hashed, or dropped without a key), with how many: by header,
+  // or "column N" when the header itself looks like such a number.
+  const std::map<std::string, uint64_t>& flagged() const { return m_flagged; }
 
 private:
   struct Column
@@ -77,21 +94,40 @@ private:
     size_t index = 0;       // field index or category level
     bool personal = false;
     bool phone = false;
-    std::string header;     // as written
+    bool translated = false; // the map translates this field's values
+    bool matched = false;    // the header named a field, a category level or a dimension
+    std::string header;      // as written
     std::string dimension;
   };
+  // Header planning.
   void plan_columns();
+  Column plan_column(size_t c, bool& have_category_field);
+  bool header_is_plausible() const;
+  std::string shown_header(size_t c) const;
   void check_required() const;
-  std::string mask(const Column& col, std::string_view value) const;
+  void check_map_headers(bool at_end) const;
+  // Row phases.
+  void begin_row(Row& row);
+  void read_cells(Row& row);
+  void read_field(Row& row, const Column& col, std::string_view v);
+  void read_extra(const Column& col, std::string_view v, util::JsonWriter& out, bool& any);
+  void join_category(Row& row);
+  void check_required_values(Row& row) const;
+  void flag_anomalies(Row& row) const;
+  std::optional<std::string> mask(const Column& col, std::string_view value);
 
   ReaderOptions m_opt;
   TextStream m_stream;
   RecordReader m_records;
   std::vector<Column> m_columns;
   std::vector<size_t> m_field_column; // per field: column or npos
+  std::unordered_map<std::string, size_t> m_alias; // normalised header → field
+  std::vector<uint8_t> m_map_header_seen;           // JSON Lines: per map header
   Record m_rec;
   TimeSpec m_time;
   bool m_dropped_personal = false;
+  std::map<std::string, uint64_t> m_flagged;
+  std::string m_parts[3]; // category levels of the current row
 };
 
 } // namespace duty::cases

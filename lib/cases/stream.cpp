@@ -7,7 +7,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <iconv.h>
 #include <unistd.h>
 
 namespace duty::cases {
@@ -15,6 +14,7 @@ namespace duty::cases {
 namespace {
 
 constexpr size_t kChunk = 1 << 20;
+constexpr size_t kDetectBytes = 1 << 16;
 
 std::string
 lower(std::string_view s)
@@ -41,6 +41,65 @@ cut_tail(std::string_view s)
   return 0;
 }
 
+// Whether `head` (no BOM) reads as UTF-8: valid multi-byte characters must
+// outnumber the bytes that are not UTF-8. A GBK file fails at almost every
+// Chinese character; a UTF-8 file with one stray GBK line (an export pasted
+// together) stays UTF-8, so that the stray line is reported as what it is.
+bool
+mostly_utf8(std::string_view head)
+{
+  size_t valid = 0, invalid = 0;
+  for (size_t i = 0; i < head.size();) {
+    auto c = static_cast<unsigned char>(head[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t bad = util::find_invalid_utf8(head.substr(i, 4));
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (bad == std::string_view::npos || bad >= len) {
+      ++valid;
+      i += len;
+    } else {
+      ++invalid;
+      ++i;
+    }
+  }
+  return invalid == 0 || valid > invalid;
+}
+
+// UTF-16 without a mark: mostly ASCII text has a NUL in every other byte.
+std::optional<Encoding>
+utf16_without_bom(std::string_view head)
+{
+  size_t pairs = head.size() / 2, even = 0, odd = 0;
+  if (pairs < 4)
+    return std::nullopt;
+  for (size_t i = 0; i + 1 < head.size(); i += 2) {
+    even += head[i] == '\0';
+    odd += head[i + 1] == '\0';
+  }
+  // Some CJK characters (U+4E00 一) have a zero byte too: allow a few.
+  if (odd * 10 >= pairs * 3 && even * 10 <= odd)
+    return Encoding::utf16le;
+  if (even * 10 >= pairs * 3 && odd * 10 <= even)
+    return Encoding::utf16be;
+  return std::nullopt;
+}
+
+const char*
+iconv_name(Encoding e)
+{
+  switch (e) {
+  case Encoding::gb18030: return "GB18030";
+  case Encoding::utf16le: return "UTF-16LE";
+  case Encoding::utf16be: return "UTF-16BE";
+  case Encoding::utf32le: return "UTF-32LE";
+  case Encoding::utf32be: return "UTF-32BE";
+  default: return nullptr;
+  }
+}
+
 } // namespace
 
 std::optional<Encoding>
@@ -55,6 +114,12 @@ parse_encoding(std::string_view name)
     return Encoding::gb18030;
   if (n == "utf-16le" || n == "utf16le" || n == "utf-16")
     return Encoding::utf16le;
+  if (n == "utf-16be" || n == "utf16be")
+    return Encoding::utf16be;
+  if (n == "utf-32le" || n == "utf32le" || n == "utf-32")
+    return Encoding::utf32le;
+  if (n == "utf-32be" || n == "utf32be")
+    return Encoding::utf32be;
   return std::nullopt;
 }
 
@@ -66,6 +131,9 @@ encoding_name(Encoding e)
   case Encoding::utf8: return "utf-8";
   case Encoding::gb18030: return "gb18030";
   case Encoding::utf16le: return "utf-16le";
+  case Encoding::utf16be: return "utf-16be";
+  case Encoding::utf32le: return "utf-32le";
+  case Encoding::utf32be: return "utf-32be";
   }
   return "?";
 }
@@ -75,13 +143,11 @@ TextStream::TextStream(const std::string& path, Encoding encoding)
 {
   m_fd = path == "-" ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (m_fd < 0)
-    throw UsageError(path + ": " + std::strerror(errno));
+    throw IoError(path + ": " + std::strerror(errno));
 }
 
 TextStream::~TextStream()
 {
-  if (m_iconv)
-    iconv_close(static_cast<iconv_t>(m_iconv));
   if (m_fd > 0)
     ::close(m_fd);
 }
@@ -99,7 +165,7 @@ TextStream::fill_raw()
   } while (n < 0 && errno == EINTR);
   if (n < 0) {
     m_raw.resize(old);
-    throw UsageError(m_path + ": " + std::strerror(errno));
+    throw IoError(m_path + ": " + std::strerror(errno));
   }
   m_raw.resize(old + size_t(n));
   m_sha.update(std::string_view(m_raw).substr(old));
@@ -112,32 +178,73 @@ void
 TextStream::detect()
 {
   // Look at up to 64 KiB so a short ASCII header does not decide alone.
-  while (!m_eof && m_raw.size() < 65536)
+  while (!m_eof && m_raw.size() < kDetectBytes)
     fill_raw();
   std::string_view s(m_raw);
-  if (s.starts_with("\xEF\xBB\xBF")) {
-    m_raw.erase(0, 3);
-    if (m_encoding == Encoding::detect)
-      m_encoding = Encoding::utf8;
-  } else if (s.starts_with("\xFF\xFE")) {
-    m_raw.erase(0, 2);
-    if (m_encoding == Encoding::detect)
-      m_encoding = Encoding::utf16le;
+  struct Mark
+  {
+    std::string_view bytes;
+    Encoding encoding;
+  };
+  // UTF-32LE's mark starts with UTF-16LE's: test the longer marks first.
+  static constexpr Mark kMarks[] = {
+    {{"\xFF\xFE\x00\x00", 4}, Encoding::utf32le}, {{"\x00\x00\xFE\xFF", 4}, Encoding::utf32be},
+    {"\xEF\xBB\xBF", Encoding::utf8},             {"\xFF\xFE", Encoding::utf16le},
+    {"\xFE\xFF", Encoding::utf16be},
+  };
+  for (const auto& m : kMarks) {
+    if (!s.starts_with(m.bytes))
+      continue;
+    if (m_encoding == Encoding::detect || m_encoding == m.encoding) {
+      m_raw.erase(0, m.bytes.size());
+      if (m_encoding == Encoding::detect)
+        m_encoding = m.encoding;
+    }
+    break;
   }
   if (m_encoding == Encoding::detect) {
+    m_detected = true;
     std::string_view head(m_raw);
-    if (!m_eof)
-      head.remove_suffix(cut_tail(head));
-    m_encoding = util::find_invalid_utf8(head) == std::string_view::npos ? Encoding::utf8
-                                                                         : Encoding::gb18030;
+    head = head.substr(0, kDetectBytes);
+    if (auto u16 = utf16_without_bom(head)) {
+      m_encoding = *u16;
+    } else {
+      if (!m_eof)
+        head.remove_suffix(cut_tail(head));
+      m_encoding = mostly_utf8(head) ? Encoding::utf8 : Encoding::gb18030;
+    }
   }
-  if (m_encoding == Encoding::gb18030 || m_encoding == Encoding::utf16le) {
-    iconv_t cd = iconv_open("UTF-8", m_encoding == Encoding::gb18030 ? "GB18030" : "UTF-16LE");
-    if (cd == reinterpret_cast<iconv_t>(-1))
-      throw UsageError(std::string("iconv cannot convert from ")
-                       + std::string(encoding_name(m_encoding)) + ": " + std::strerror(errno));
-    m_iconv = cd;
+  if (const char* name = iconv_name(m_encoding))
+    m_converter = std::make_unique<util::Converter>("UTF-8", name);
+}
+
+void
+TextStream::count_lines(std::string_view text)
+{
+  // LF, CRLF and a lone CR each end a line, as the record reader counts them.
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n') {
+      if (!(i == 0 && m_last_cr))
+        ++m_lines_out;
+    } else if (c == '\r') {
+      ++m_lines_out;
+    }
   }
+  if (!text.empty())
+    m_last_cr = text.back() == '\r';
+}
+
+void
+TextStream::decoding_error(std::string_view decoded_before)
+{
+  count_lines(decoded_before);
+  std::string at = m_path + ":" + std::to_string(m_lines_out + 1) + ": ";
+  if (m_encoding == Encoding::utf8)
+    throw InputError(at + "not valid UTF-8"
+                     + (m_detected ? " (the start of the file is)" : std::string())
+                     + "; pass --encoding gbk if it is a GBK export");
+  throw InputError(at + "bytes that are not " + std::string(encoding_name(m_encoding)) + " text");
 }
 
 void
@@ -147,39 +254,14 @@ TextStream::decode(std::string& out, bool at_end)
   if (m_encoding == Encoding::utf8) {
     size_t keep = at_end ? 0 : cut_tail(m_raw);
     std::string_view part(m_raw.data(), m_raw.size() - keep);
-    if (size_t bad = util::find_invalid_utf8(part); bad != std::string_view::npos) {
-      uint64_t line = m_lines_out + 1 + std::count(part.begin(), part.begin() + long(bad), '\n');
-      throw InputError(m_path + ":" + std::to_string(line)
-                       + ": not valid UTF-8 (the start of the file was); pass --encoding gbk "
-                         "if it is a GBK export");
-    }
+    if (size_t bad = util::find_invalid_utf8(part); bad != std::string_view::npos)
+      decoding_error(part.substr(0, bad));
     out.append(part);
     m_raw.erase(0, part.size());
-  } else {
-    auto cd = static_cast<iconv_t>(m_iconv);
-    char* in = m_raw.data();
-    size_t in_left = m_raw.size();
-    while (in_left > 0) {
-      size_t pos = out.size();
-      out.resize(pos + in_left * 2 + 16);
-      char* o = out.data() + pos;
-      size_t o_left = out.size() - pos;
-      size_t r = iconv(cd, &in, &in_left, &o, &o_left);
-      out.resize(out.size() - o_left);
-      if (r != size_t(-1))
-        continue;
-      if (errno == E2BIG)
-        continue;
-      if (errno == EINVAL && !at_end)
-        break; // a character cut at the chunk end: finish it with the next chunk
-      uint64_t line = m_lines_out + 1
-                      + std::count(out.begin() + long(start), out.end(), '\n');
-      throw InputError(m_path + ":" + std::to_string(line) + ": bytes that are not "
-                       + std::string(encoding_name(m_encoding)) + " text");
-    }
-    m_raw.erase(0, m_raw.size() - in_left);
+  } else if (m_converter->convert(m_raw, out, at_end) == util::Converter::Result::invalid) {
+    decoding_error(std::string_view(out).substr(start));
   }
-  m_lines_out += std::count(out.begin() + long(start), out.end(), '\n');
+  count_lines(std::string_view(out).substr(start));
 }
 
 bool
@@ -204,36 +286,14 @@ std::string
 TextStream::content_hash()
 {
   if (m_hash.empty())
-    m_hash = Sha256::hex(m_sha.finish());
+    m_hash = util::Sha256::hex(m_sha.finish());
   return m_hash;
 }
 
 std::string
 encode_gb18030(std::string_view utf8)
 {
-  iconv_t cd = iconv_open("GB18030", "UTF-8");
-  if (cd == reinterpret_cast<iconv_t>(-1))
-    throw UsageError(std::string("iconv cannot convert to GB18030: ") + std::strerror(errno));
-  std::string out(utf8.size() + 16, '\0');
-  char* in = const_cast<char*>(utf8.data());
-  size_t in_left = utf8.size();
-  char* o = out.data();
-  size_t o_left = out.size();
-  while (in_left > 0) {
-    if (iconv(cd, &in, &in_left, &o, &o_left) != size_t(-1))
-      break;
-    if (errno != E2BIG) {
-      iconv_close(cd);
-      throw UsageError("text that GB18030 cannot hold");
-    }
-    size_t used = out.size() - o_left;
-    out.resize(out.size() * 2);
-    o = out.data() + used;
-    o_left = out.size() - used;
-  }
-  out.resize(out.size() - o_left);
-  iconv_close(cd);
-  return out;
+  return util::convert(utf8, "GB18030", "UTF-8");
 }
 
 } // namespace duty::cases

@@ -1,17 +1,20 @@
 #pragma once
 
-#include "cases/pii.hpp"
+#include "util/iconv.hpp"
+#include "util/sha256.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace duty::cases {
 
-enum class Encoding { detect, utf8, gb18030, utf16le };
+enum class Encoding { detect, utf8, gb18030, utf16le, utf16be, utf32le, utf32be };
 
-// "auto", "utf-8"/"utf8", "gbk"/"gb2312"/"gb18030", "utf-16le"; nullopt otherwise.
+// "auto", "utf-8"/"utf8", "gbk"/"gb2312"/"gb18030", "utf-16le", "utf-16be",
+// "utf-32le", "utf-32be"; nullopt otherwise.
 std::optional<Encoding>
 parse_encoding(std::string_view name);
 
@@ -19,19 +22,24 @@ std::string_view
 encoding_name(Encoding e);
 
 // Reads a file (or standard input for "-") in chunks and hands out UTF-8.
-// Detection looks at the first chunk: a UTF-8 BOM means UTF-8, a UTF-16LE BOM
-// (Excel's "Unicode text") UTF-16LE, bytes that are not UTF-8 mean GB18030
-// (a superset of GBK and GB2312). Memory stays bounded by the chunk size.
+// Detection looks at the first 64 KiB: a byte-order mark names UTF-8,
+// UTF-16LE/BE or UTF-32LE/BE (the UTF-32LE mark is checked before the
+// UTF-16LE mark it starts with); text with a NUL in every other byte is UTF-16
+// without a mark; otherwise UTF-8 unless the bytes that are not UTF-8
+// outnumber the UTF-8 characters, which means GB18030 (a superset of GBK and
+// GB2312). Memory stays bounded by the chunk size.
 class TextStream
 {
 public:
+  // Throws IoError when the file cannot be opened.
   TextStream(const std::string& path, Encoding encoding);
   ~TextStream();
   TextStream(const TextStream&) = delete;
   TextStream& operator=(const TextStream&) = delete;
 
   // Appends the next piece of UTF-8 text to `out`; false at the end of input.
-  // Throws InputError naming the line when the bytes cannot be decoded.
+  // Throws InputError naming the line when the bytes cannot be decoded, and
+  // IoError when reading fails.
   bool read(std::string& out);
 
   Encoding encoding() const { return m_encoding; }
@@ -43,21 +51,25 @@ private:
   bool fill_raw();
   void decode(std::string& out, bool at_end);
   void detect();
+  void count_lines(std::string_view text);
+  [[noreturn]] void decoding_error(std::string_view decoded_before);
 
   std::string m_path;
   int m_fd = -1;
   Encoding m_encoding;
-  void* m_iconv = nullptr; // iconv_t
-  std::string m_raw;       // bytes read but not yet decoded
+  std::unique_ptr<util::Converter> m_converter;
+  std::string m_raw; // bytes read but not yet decoded
   bool m_eof = false;
   bool m_started = false;
-  uint64_t m_lines_out = 0; // newlines handed out, to name the line of a decoding error
-  Sha256 m_sha;
+  bool m_detected = false;  // the encoding was guessed, not given
+  uint64_t m_lines_out = 0; // line breaks handed out, to name the line of a decoding error
+  bool m_last_cr = false;   // the text handed out so far ends in CR
+  util::Sha256 m_sha;
   std::string m_hash;
 };
 
 // Converts UTF-8 text to GB18030 (a GBK superset), as a Chinese Excel saves
-// CSV. Throws UsageError when iconv lacks the conversion.
+// CSV. Throws InputError for text GB18030 cannot hold.
 std::string
 encode_gb18030(std::string_view utf8);
 

@@ -238,16 +238,19 @@ is_number(std::string_view s)
   return any;
 }
 
-std::string
-format(const Parts& p, int zone_minutes)
+std::optional<std::string>
+format(const Parts& p, const util::Zone& zone)
 {
   int64_t local = int64_t(util::Date::from_ymd(p.y, p.mo, p.d).days) * 86400 + p.h * 3600
                   + p.mi * 60 + std::min(p.s, 59);
-  int from = p.offset.value_or(zone_minutes);
+  int from = p.offset ? *p.offset : zone.offset_at_local(local);
   local += int64_t(480 - from) * 60; // to UTC+8
   int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
   int64_t rest = local - days * 86400;
   util::Date d{int32_t(days)};
+  // An offset may carry a time across the range's edge: 1900-01-01 00:00+14:00.
+  if (d.year() < 1900 || d.year() > 2200)
+    return std::nullopt;
   // Written by hand: this runs for every timestamp of every row.
   char buf[19];
   auto put = [&](int at, int v, int width) {
@@ -280,33 +283,10 @@ lower_ascii(std::string_view s)
 
 } // namespace
 
-std::optional<int>
+std::optional<util::Zone>
 parse_zone(std::string_view zone)
 {
-  std::string z(util::trim(zone));
-  for (const char* name : {"Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin", "Asia/Urumqi",
-                           "PRC", "Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei", "CST"})
-    if (z == name)
-      return 480;
-  if (z == "UTC" || z == "GMT" || z == "Z" || z == "Etc/UTC")
-    return 0;
-  std::string_view rest(z);
-  if (rest.starts_with("UTC") || rest.starts_with("GMT"))
-    rest.remove_prefix(3);
-  size_t i = 0;
-  int minutes;
-  if (!rest.empty() && (rest[0] == '+' || rest[0] == '-')) {
-    // "+8" as well as "+08:00".
-    if (rest.size() <= 3 && rest.size() >= 2) {
-      int h = 0;
-      size_t k = 1;
-      if (num(rest, k, 2, h) && k == rest.size() && h <= 14)
-        return rest[0] == '-' ? -h * 60 : h * 60;
-    }
-    if (offset(rest, i, minutes) && i == rest.size())
-      return minutes;
-  }
-  return std::nullopt;
+  return util::Zone::parse(zone);
 }
 
 std::optional<std::string>
@@ -316,13 +296,16 @@ parse_time(std::string_view text, const TimeSpec& spec)
   std::optional<Parts> p;
   if (!spec.format.empty())
     p = with_format(s, spec.format);
-  if (!p && is_number(s) && s.size() != 8 && s.size() != 12 && s.size() != 14)
+  // Compact shapes are 8, 12 or 14 digits and nothing else; a number with a
+  // dot (45931.250000, 45931.31179398) or of another length is an Excel serial.
+  bool compact = s.size() == 8 || s.size() == 12 || s.size() == 14;
+  if (!p && is_number(s) && (s.find('.') != std::string_view::npos || !compact))
     p = excel_serial(s);
   if (!p)
     p = generic(s);
   if (!p || !valid(*p) || p->y < 1900 || p->y > 2200)
     return std::nullopt;
-  return format(*p, spec.zone_minutes);
+  return format(*p, spec.zone);
 }
 
 std::optional<int>

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/zone.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,20 +12,22 @@ namespace duty::cases {
 // Asia/Shanghai wall-clock time (UTC+8, no DST): the zone of 12345.
 struct TimeSpec
 {
-  std::string format;     // optional strptime-like pattern tried first (%Y %m %d %H %M %S %z)
-  int zone_minutes = 480; // offset of naive times from UTC
+  std::string format; // optional strptime-like pattern tried first (%Y %m %d %H %M %S %z)
+  util::Zone zone;    // the zone of naive times (default UTC+8)
 };
 
-// "Asia/Shanghai" (and the other China zones), "UTC", "+08:00", "+0800", "UTC+8":
-// the offset in minutes; nullopt for anything else (zones with DST are not supported).
-std::optional<int>
+// "Asia/Shanghai", "UTC", "+08:00", "+0800", "UTC+8", or any zone of the
+// tz database ("America/New_York", with its daylight saving); nullopt otherwise.
+std::optional<util::Zone>
 parse_zone(std::string_view zone);
 
 // Reads a timestamp: "2025-03-01 08:15:00", "2025/3/1 8:15", "2025/3/1 8:15:09",
 // ISO 8601 with "T", fractions and an offset or Z, "2025年3月1日 8:15", a date
-// alone (midnight), compact 20250301 / 20250301081500, or an Excel serial day
-// number (45717.34375 = 2025-03-01 08:15). Returns local "YYYY-MM-DD HH:MM:SS"
-// in UTC+8, or nullopt when `text` is not a valid time.
+// alone (midnight), compact 20250301 / 202503010815 / 20250301081500 (digits
+// only), or an Excel serial day number with any number of decimals (45717,
+// 45717.34375 = 2025-03-01 08:15; a number with a dot is never compact).
+// Returns local "YYYY-MM-DD HH:MM:SS" in UTC+8, or nullopt when `text` is not
+// a valid time or the time in UTC+8 falls outside the years 1900-2200.
 std::optional<std::string>
 parse_time(std::string_view text, const TimeSpec& spec);
 

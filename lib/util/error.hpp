@@ -19,8 +19,18 @@ public:
   using std::runtime_error::runtime_error;
 };
 
-// A usage or I/O failure: exit 2.
+// A mistake in how the tool was called (an option, a missing argument, a
+// store of another version): exit 2.
 class UsageError : public std::runtime_error
+{
+public:
+  using std::runtime_error::runtime_error;
+};
+
+// A file or the store could not be read or written (a missing file, a full
+// disk, read-only media, an SQLite failure): exit 2, like UsageError, but
+// named for what happened.
+class IoError : public std::runtime_error
 {
 public:
   using std::runtime_error::runtime_error;

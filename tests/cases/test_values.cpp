@@ -7,6 +7,7 @@
 #include <ostream>
 #include <string>
 
+using namespace duty;
 using namespace duty::cases;
 
 namespace {
@@ -58,7 +59,7 @@ TEST_CASE("cases: Excel serial day numbers")
 TEST_CASE("cases: naive times follow the map's zone")
 {
   TimeSpec utc;
-  utc.zone_minutes = 0;
+  utc.zone = util::Zone::fixed(0);
   CHECK(t("2025-03-01 00:15:00", utc) == "2025-03-01 08:15:00");
   CHECK(t("2025-03-01T00:15:00+08:00", utc) == "2025-03-01 00:15:00");
   TimeSpec f;
@@ -66,7 +67,7 @@ TEST_CASE("cases: naive times follow the map's zone")
   CHECK(t("01.03.2025 08:15", f) == "2025-03-01 08:15:00");
   TimeSpec us;
   us.format = "%m/%d/%Y %I:%M:%S %p";
-  us.zone_minutes = -300;
+  us.zone = util::Zone::fixed(-300);
   CHECK(t("03/01/2011 02:27:57 PM", us) == "2011-03-02 03:27:57");
   CHECK(t("03/01/2011 12:05:00 AM", us) == "2011-03-01 13:05:00");
   CHECK(t("03/01/2011 13:05:00 PM", us) == "<none>");
@@ -85,14 +86,61 @@ TEST_CASE("cases: invalid times are refused")
 
 TEST_CASE("cases: zones")
 {
-  CHECK(parse_zone("Asia/Shanghai") == 480);
-  CHECK(parse_zone("UTC") == 0);
-  CHECK(parse_zone("+08:00") == 480);
-  CHECK(parse_zone("+0530") == 330);
-  CHECK(parse_zone("UTC+8") == 480);
-  CHECK(parse_zone("-5") == -300);
-  CHECK(!parse_zone("Europe/Berlin"));
+  auto offset = [](const char* z) {
+    auto zone = parse_zone(z);
+    return zone ? zone->offset_at_local(0) : 9999;
+  };
+  CHECK(offset("Asia/Shanghai") == 480);
+  CHECK(offset("UTC") == 0);
+  CHECK(offset("+08:00") == 480);
+  CHECK(offset("+0530") == 330);
+  CHECK(offset("UTC+8") == 480);
+  CHECK(offset("-5") == -300);
+  CHECK(offset("Europe/Berlin") == 60);
+  CHECK(!parse_zone("Mars/Base"));
   CHECK(!parse_zone("+25:00"));
+  CHECK(!parse_zone("EST")); // ambiguous abbreviations need a name
+}
+
+TEST_CASE("cases: zones with daylight saving (tz database)")
+{
+  TimeSpec ny;
+  ny.zone = *parse_zone("America/New_York");
+  // Winter: UTC-5; summer: UTC-4.
+  CHECK(t("2011-03-01 02:27:57", ny) == "2011-03-01 15:27:57");
+  CHECK(t("2011-07-01 02:27:57", ny) == "2011-07-01 14:27:57");
+  // The spring-forward gap (2011-03-13 02:00-03:00 never happened) lands after it;
+  // the fall-back hour that happened twice takes the first (EDT).
+  CHECK(t("2011-03-13 02:30:00", ny) == "2011-03-13 15:30:00");
+  CHECK(t("2011-11-06 01:30:00", ny) == "2011-11-06 13:30:00");
+  CHECK(t("2011-11-06 03:00:00", ny) == "2011-11-06 16:00:00");
+  // An explicit offset wins over the zone.
+  CHECK(t("2011-07-01T02:00:00+00:00", ny) == "2011-07-01 10:00:00");
+  TimeSpec la;
+  la.zone = *parse_zone("America/Los_Angeles");
+  CHECK(t("12/31/2017 11:59:58 PM", la) == "<none>"); // no built-in US shape without a format
+  la.format = "%m/%d/%Y %I:%M:%S %p";
+  CHECK(t("12/31/2017 11:59:58 PM", la) == "2018-01-01 15:59:58");
+}
+
+TEST_CASE("cases: Excel serials of any length; compact shapes have no dot")
+{
+  CHECK(t("45931.25") == "2025-10-01 06:00:00");
+  CHECK(t("45931.250000") == "2025-10-01 06:00:00");
+  CHECK(t("45931.31179398") == "2025-10-01 07:28:59");
+  CHECK(t("45931.3118055556") == "2025-10-01 07:29:00");
+  CHECK(t("45931.") == "2025-10-01 00:00:00");
+  CHECK(t("20251001") == "2025-10-01 00:00:00");
+  CHECK(t("202510010815") == "2025-10-01 08:15:00");
+  CHECK(t("20251001081509") == "2025-10-01 08:15:09");
+  CHECK(t("2025100108") == "<none>");
+}
+
+TEST_CASE("cases: an offset that carries a time out of 1900-2200 is refused")
+{
+  CHECK(t("1900-01-01 00:00:00+14:00") == "<none>");
+  CHECK(t("1900-01-01 12:00:00+14:00") == "1900-01-01 06:00:00");
+  CHECK(t("2200-12-31 23:00:00-12:00") == "<none>");
 }
 
 TEST_CASE("cases: yes/no, resolved and satisfaction values")
