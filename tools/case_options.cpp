@@ -11,18 +11,32 @@ namespace duty::tools {
 void
 CaseOptions::add_to(CLI::App& app)
 {
-  app.add_flag("--events", events, "Inputs are event logs (派单, 签收, 退单, 吹哨, 报到 …), "
-                                   "not orders");
-  app.add_option("--map", map_path, "YAML file mapping the export's headers (duty-map(5))");
-  app.add_option("--encoding", encoding, "auto, utf-8, gbk/gb18030 or utf-16le (default: auto)");
-  app.add_option("--input-format", input_format, "csv, tsv or jsonl (default: from the "
-                                                 "extension, else sniffed)");
-  app.add_option("--skip-bad", skip_bad,
-                 "Write rejected rows with their reasons to FILE (JSON Lines) and go on");
-  app.add_option("--pii-key-file", key_file,
-                 "Key for hashing personal data (default: $DUTY_PII_KEY)");
-  app.add_flag("--keep-personal", keep_personal,
-               "Store caller, phone and personal columns as they are");
+  m_options = {
+    app.add_flag("--events", events, "Inputs are event logs (派单, 签收, 退单, 吹哨, 报到 …), "
+                                     "not orders"),
+    app.add_option("--map", map_path, "YAML file mapping the export's headers and values "
+                                      "(duty-map(5))"),
+    app.add_option("--encoding", encoding, "auto, utf-8, gbk/gb18030, utf-16le, utf-16be, "
+                                           "utf-32le or utf-32be (default: auto)"),
+    app.add_option("--input-format", input_format, "csv, tsv or jsonl (default: from the "
+                                                   "extension, else sniffed)"),
+    app.add_option("--skip-bad", skip_bad,
+                   "Write rejected rows with their reasons to FILE (JSON Lines) and go on"),
+    app.add_option("--pii-key-file", key_file,
+                   "Key for hashing personal data (wins over $DUTY_PII_KEY)"),
+    app.add_flag("--keep-personal", keep_personal,
+                 "Store caller, phone and personal columns as they are"),
+  };
+}
+
+std::vector<std::string>
+CaseOptions::given() const
+{
+  std::vector<std::string> out;
+  for (const auto* o : m_options)
+    if (o->count() > 0)
+      out.push_back(o->get_name());
+  return out;
 }
 
 void
@@ -38,7 +52,7 @@ CaseOptions::resolve(store::IngestOptions& out)
   auto e = cases::parse_encoding(enc);
   if (!e)
     throw UsageError("unknown encoding " + util::quote(enc) + " (auto, utf-8, gbk, gb18030, "
-                     "utf-16le)");
+                     "utf-16le, utf-16be, utf-32le, utf-32be)");
   r.encoding = *e;
   if (!input_format.empty()) {
     auto f = cases::parse_format(input_format);
@@ -48,6 +62,9 @@ CaseOptions::resolve(store::IngestOptions& out)
     r.format = *f;
   }
   r.keep_personal = keep_personal;
+  if (keep_personal && !key_file.empty())
+    throw UsageError("--keep-personal stores personal values unhashed: --pii-key-file would be "
+                     "ignored; give one of them");
   if (!keep_personal) {
     if (auto key = cases::pii_key(key_file)) {
       pii = std::make_unique<cases::PiiHasher>(*key);
@@ -95,6 +112,18 @@ describe_problems(const store::IngestSummary& s)
       out += fmt::format("  {:<9} {}  {} row{}\n", key.first, util::quote(key.second), n,
                          n == 1 ? "" : "s");
     }
+  }
+  if (!s.flagged.empty()) {
+    uint64_t total = 0;
+    std::string columns;
+    for (const auto& [column, n] : s.flagged) {
+      total += n;
+      columns += fmt::format("{}{} ({})", columns.empty() ? "" : ", ", util::quote(column), n);
+    }
+    out += fmt::format("note: {} value{} that look like phone or ID numbers in unmapped columns "
+                       "{} treated as personal data (hashed, or dropped without a key): {}; "
+                       "list such columns under personal: in a --map file\n",
+                       total, total == 1 ? "" : "s", total == 1 ? "was" : "were", columns);
   }
   if (s.dropped_personal)
     out += "note: personal values were not stored: set DUTY_PII_KEY or --pii-key-file to keep "

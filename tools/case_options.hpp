@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace duty::tools {
 
@@ -23,8 +24,13 @@ struct CaseOptions
   std::unique_ptr<cases::PiiHasher> pii;
 
   void add_to(CLI::App& app);
-  // Reads the map and the key and fills `out`. Throws UsageError.
+  // The reading options given on the command line, as "--map", ….
+  std::vector<std::string> given() const;
+  // Reads the map and the key and fills `out`. Throws UsageError or IoError.
   void resolve(store::IngestOptions& out);
+
+private:
+  std::vector<CLI::Option*> m_options;
 };
 
 // Prints the ingest summary's warnings (anomalies, unresolved names, dropped

@@ -74,6 +74,9 @@ run_command(const tools::Command& cmd, int argc, char** argv)
   } catch (const UsageError& e) {
     fmt::print(stderr, "duty {}: error: {}\n", cmd.name, e.what());
     return exit_usage;
+  } catch (const IoError& e) {
+    fmt::print(stderr, "duty {}: error: {}\n", cmd.name, e.what());
+    return exit_usage;
   } catch (const InputError& e) {
     fmt::print(stderr, "duty {}: error: {}\n", cmd.name, e.what());
     return exit_findings;

@@ -34,7 +34,12 @@ cmd_query(int argc, char** argv)
     return *rc;
 
   std::vector<store::ResultSet> results;
+  bool set_aside = false;
   if (!db.empty()) {
+    // The reading options apply to a piped log only: with --db they would be ignored.
+    if (auto ignored = opts.given(); !ignored.empty())
+      throw UsageError(ignored.front() + " reads a log piped to standard input; with --db "
+                       "(a store) it would be ignored: leave it out, or drop --db");
     store::Store st = store::Store::open_read(db);
     results = st.query(sql);
   } else {
@@ -45,13 +50,18 @@ cmd_query(int argc, char** argv)
     store::Store st = store::Store::open_write(":memory:");
     store::IngestSummary s = st.ingest({"-"}, options);
     std::string problems = describe_problems(s);
+    if (s.rejected)
+      problems += fmt::format("{} row{} set aside in {}: the results leave {} out\n", s.rejected,
+                              s.rejected == 1 ? "" : "s", opts.skip_bad,
+                              s.rejected == 1 ? "it" : "them");
     if (!problems.empty())
       fmt::print(stderr, "{}", problems);
+    set_aside = s.rejected > 0;
     results = st.query(sql);
   }
   if (!write_stdout(output::render_results(results, output::parse_format_for(format, kFormats))))
     return exit_usage;
-  return exit_clean;
+  return set_aside ? exit_findings : exit_clean;
 }
 
 } // namespace duty::tools

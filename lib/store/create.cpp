@@ -31,7 +31,7 @@ exists(const std::string& path)
 [[noreturn]] void
 fail(const std::string& path)
 {
-  throw UsageError(path + ": " + std::strerror(errno));
+  throw IoError(path + ": " + std::strerror(errno));
 }
 
 // An exclusive flock on PATH-lock, held while a new store is built or its
@@ -66,7 +66,7 @@ public:
         }
         if (std::chrono::steady_clock::now() > deadline) {
           ::close(fd);
-          throw UsageError(path + ": another ingest is still creating the store");
+          throw IoError(path + ": another ingest is still creating the store");
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
       }
@@ -143,6 +143,7 @@ ingest_into(const std::string& path, const std::vector<std::string>& inputs,
       // until the end, indexes sorted once.
       try {
         IngestSummary summary;
+        util::PendingFile skip;
         {
           auto impl = std::make_unique<Store::Impl>(
             temp, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, busy_ms,
@@ -154,6 +155,7 @@ ingest_into(const std::string& path, const std::vector<std::string>& inputs,
           impl->db.exec("PRAGMA cache_size=-65536");
           Store s(std::move(impl));
           summary = s.ingest(inputs, options);
+          skip = std::move(s.m_impl->pending_skip);
           s.m_impl->db.exec("PRAGMA journal_mode=WAL");
         } // closing checkpoints and removes PATH-new-wal
         fsync_path(temp, O_RDONLY);
@@ -162,10 +164,11 @@ ingest_into(const std::string& path, const std::vector<std::string>& inputs,
                      ? std::string(".")
                      : std::filesystem::path(path).parent_path().string(),
                    O_RDONLY | O_DIRECTORY);
+        skip.commit(); // the rejects appear only with the store that holds the rest
         return summary;
       } catch (const SQLite::Exception& e) {
         remove_temp(temp);
-        throw UsageError(path + ": " + e.what());
+        throw IoError(path + ": " + e.what());
       } catch (...) {
         remove_temp(temp);
         throw;
@@ -187,7 +190,7 @@ ingest_into(const std::string& path, const std::vector<std::string>& inputs,
         PathLock stale;
         if (stale.acquire(path + "-lock", 0))
           remove_temp(path + "-new");
-      } catch (const UsageError&) {
+      } catch (const IoError&) {
         // Held: not stale.
       }
     }

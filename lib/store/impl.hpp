@@ -2,6 +2,9 @@
 
 // Private to lib/store: the Store's SQLite connection and schema helpers.
 #include "store/store.hpp"
+#include "util/error.hpp"
+
+#include "util/file.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -13,11 +16,34 @@ struct Store::Impl
   std::string path;
   bool read_only;
   bool bulk = false; // a new store built beside its path: no journal, id index made at the end
+  // The --skip-bad file of a bulk build, renamed once the store is in place.
+  util::PendingFile pending_skip;
   Impl(const std::string& p, int flags, int busy_ms, bool ro)
     : db(p, flags, busy_ms), path(p), read_only(ro)
   {
+    harden(db);
   }
+  static void harden(SQLite::Database& db);
 };
+
+// Runs `f`, turning SQLite's exceptions into IoError naming `path`.
+template <class F>
+auto
+io_guard(const std::string& path, F&& f)
+{
+  try {
+    return f();
+  } catch (const SQLite::Exception& e) {
+    throw IoError(path + ": " + e.what());
+  }
+}
+
+// The store's meta value for `key`, or "" when it has none.
+std::string
+meta_get(SQLite::Database& db, const std::string& key);
+
+void
+meta_set(SQLite::Database& db, const std::string& key, const std::string& value);
 
 // Creates the tables on an empty database, or checks the version of an
 // existing one. Runs inside the caller's transaction. Without `id_index`

@@ -4,6 +4,7 @@
 #include "util/text.hpp"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 namespace duty::store {
 
@@ -15,6 +16,19 @@ struct Stmt
   sqlite3_stmt* s = nullptr;
   ~Stmt() { sqlite3_finalize(s); }
 };
+
+// ATTACH would create a missing file (duty query without --db must create
+// none): only existing regular files, named by a literal, may be attached.
+int
+authorize(void*, int action, const char* file, const char*, const char*, const char*)
+{
+  if (action != SQLITE_ATTACH)
+    return SQLITE_OK;
+  struct stat st;
+  if (file && *file && ::stat(file, &st) == 0 && S_ISREG(st.st_mode))
+    return SQLITE_OK;
+  return SQLITE_DENY;
+}
 
 } // namespace
 
@@ -29,19 +43,25 @@ Store::query(const std::string& sql)
     bool restore;
     ~QueryOnly()
     {
+      sqlite3_set_authorizer(db, nullptr, nullptr);
       if (restore)
         sqlite3_exec(db, "PRAGMA query_only=OFF", nullptr, nullptr, nullptr);
     }
   } guard{db, !m_impl->read_only};
   sqlite3_exec(db, "PRAGMA query_only=ON", nullptr, nullptr, nullptr);
+  sqlite3_set_authorizer(db, authorize, nullptr);
   std::vector<ResultSet> results;
   const char* tail = sql.c_str();
   const char* end = sql.c_str() + sql.size();
   while (tail < end) {
     Stmt st;
     const char* next = nullptr;
-    if (sqlite3_prepare_v2(db, tail, int(end - tail), &st.s, &next) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db, tail, int(end - tail), &st.s, &next) != SQLITE_OK) {
+      if (sqlite3_errcode(db) == SQLITE_AUTH)
+        throw InputError("SQL: ATTACH takes an existing store file named by a literal; duty "
+                         "query never creates a file");
       throw InputError(std::string("SQL: ") + sqlite3_errmsg(db));
+    }
     std::string text(tail, next);
     tail = next;
     if (!st.s)

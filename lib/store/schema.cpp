@@ -3,10 +3,13 @@
 #include "cases/fields.hpp"
 #include "util/error.hpp"
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
-#include <thread>
+#include <filesystem>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <thread>
 
 namespace duty::store {
 
@@ -139,6 +142,36 @@ create_indexes(SQLite::Database& db)
     db.exec(sql);
 }
 
+std::string
+meta_get(SQLite::Database& db, const std::string& key)
+{
+  SQLite::Statement q(db, "SELECT value FROM meta WHERE key = ?");
+  q.bind(1, key);
+  return q.executeStep() && !q.getColumn(0).isNull() ? q.getColumn(0).getString() : std::string();
+}
+
+void
+meta_set(SQLite::Database& db, const std::string& key, const std::string& value)
+{
+  SQLite::Statement q(db, "INSERT OR REPLACE INTO meta VALUES (?, ?)");
+  q.bind(1, key);
+  q.bind(2, value);
+  q.exec();
+}
+
+void
+Store::Impl::harden(SQLite::Database& db)
+{
+  // A store may come from anyone: its schema gets no trust, SQL cannot
+  // corrupt the file (defensive), and no extension or tokenizer pointer can be loaded.
+  sqlite3* h = db.getHandle();
+  sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, nullptr);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+}
+
 void
 remove_if_empty(const std::string& path)
 {
@@ -189,20 +222,66 @@ Store::open_write(const std::string& path, int busy_ms)
     impl->db.exec("PRAGMA cache_size=-65536");
     return Store(std::move(impl));
   } catch (const SQLite::Exception& e) {
-    throw UsageError(path + ": " + e.what());
+    throw IoError(path + ": " + e.what());
   }
 }
+
+namespace {
+
+// "file:" URI of `path` with the characters URIs reserve escaped.
+std::string
+file_uri(const std::string& path)
+{
+  std::string abs = std::filesystem::absolute(path).string();
+  std::string uri = "file:";
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : abs) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x20 || c == 0x7F) {
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 15];
+    } else {
+      uri += char(c);
+    }
+  }
+  return uri;
+}
+
+} // namespace
 
 Store
 Store::open_read(const std::string& path)
 {
-  try {
-    auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READONLY, 10000, true);
+  auto open_checked = [](const std::string& name, const std::string& path, int flags) {
+    auto impl = std::make_unique<Impl>(name, flags, 10000, true);
+    impl->path = path;
     impl->db.exec("PRAGMA query_only=ON");
     check_schema(impl->db, path);
-    return Store(std::move(impl));
+    return impl;
+  };
+  try {
+    return Store(open_checked(path, path, SQLite::OPEN_READONLY));
   } catch (const SQLite::Exception& e) {
-    throw UsageError(path + ": " + e.what());
+    // A WAL store needs PATH-shm; on read-only media, or in a directory we
+    // cannot write, SQLite cannot make it. With no log pending, the file
+    // alone is the whole store: read it as immutable.
+    struct stat st;
+    bool file = ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+    struct stat wal;
+    bool pending = ::stat((path + "-wal").c_str(), &wal) == 0 && wal.st_size > 0;
+    int code = e.getErrorCode() & 0xFF;
+    if (!file || (code != SQLITE_CANTOPEN && code != SQLITE_READONLY && code != SQLITE_IOERR))
+      throw IoError(path + ": " + e.what());
+    if (pending)
+      throw IoError(path + ": " + e.what() + "; its write-ahead log " + path
+                    + "-wal cannot be read without write access to the directory: copy the "
+                      "store with its -wal file somewhere writable");
+    try {
+      return Store(open_checked(file_uri(path) + "?immutable=1", path,
+                                SQLite::OPEN_READONLY | SQLITE_OPEN_URI));
+    } catch (const SQLite::Exception&) {
+      throw IoError(path + ": " + e.what());
+    }
   }
 }
 

@@ -58,6 +58,9 @@ struct IngestSummary
   std::map<std::pair<std::string, std::string>, uint64_t> unresolved;
   uint64_t rejected = 0;
   bool dropped_personal = false; // personal values dropped: no PII key
+  // Unmapped columns whose values looked like phone or ID numbers (hashed, or
+  // dropped without a key): column → values.
+  std::map<std::string, uint64_t> flagged;
 };
 
 // Ingests `inputs` into the store at `path`, creating it when missing, as
@@ -77,7 +80,9 @@ public:
   // Waits up to `busy_ms` for another writer. Throws UsageError when the
   // file is not a duty store or has another schema version.
   static Store open_write(const std::string& path, int busy_ms = 600000);
-  // Opens an existing store read-only.
+  // Opens an existing store read-only; works on read-only media and in a
+  // directory the user cannot write to (as an immutable file, when SQLite
+  // cannot make its shared-memory file there and no write-ahead log is pending).
   static Store open_read(const std::string& path);
 
   Store(Store&&) noexcept;
@@ -86,21 +91,34 @@ public:
 
   // Loads `inputs` in one transaction. Without skip_bad, the first bad row
   // makes it throw InputError (listing up to max_listed errors) and nothing
-  // is written; with it, rejected rows go to the skip file and the rejects table.
+  // is written; with it, rejected rows go to the skip file (written under a
+  // temporary name, renamed once the store has committed) and the rejects
+  // table. The store's meta table keeps the PII key's fingerprint and the
+  // list set's hash: a run with another key, or another list set, is refused
+  // with UsageError before anything is written; a run without a key that
+  // would drop personal values from a store that keeps them is rolled back.
+  // SQLite and file failures throw IoError.
   IngestSummary ingest(const std::vector<std::string>& inputs, const IngestOptions& options);
 
   // Runs `sql` (one or more statements). Statements that would write are
-  // refused with InputError; so are SQL errors. Returns one result per
-  // statement that yields columns.
+  // refused with InputError; so are SQL errors and ATTACH of a file that does
+  // not exist (it would create one). Returns one result per statement that
+  // yields columns.
   std::vector<ResultSet> query(const std::string& sql);
 
 private:
   friend IngestSummary ingest_into(const std::string&, const std::vector<std::string>&,
                                    const IngestOptions&, int);
+  friend class Ingest;
   struct Impl;
   explicit Store(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> m_impl;
 };
+
+// A hash of a list set's contents (its files' texts, in any order), as the
+// store's meta table keeps it.
+std::string
+list_set_hash(const lists::ListSet& set);
 
 // Removes `path` (and its -wal and -shm files) when it holds no tables:
 // what a failed first ingest leaves. Never throws.

@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include "temp_file.hpp"
@@ -146,4 +147,110 @@ TEST_CASE("cases: JSON objects")
     CHECK_MESSAGE(parse_json_object(bad, kv) != "", bad);
   std::string deep = "{\"a\":" + std::string(100, '[') + std::string(100, ']') + "}";
   CHECK(parse_json_object(deep, kv) != "");
+}
+
+TEST_CASE("cases: UTF-32 marks are not UTF-16; UTF-16BE and unmarked UTF-16 read")
+{
+  auto wide = [](const std::string& ascii, int width, bool big) {
+    std::string out;
+    for (char c : ascii) {
+      std::string unit(size_t(width), '\0');
+      unit[big ? size_t(width - 1) : 0] = c;
+      out += unit;
+    }
+    return out;
+  };
+  std::vector<std::string> header;
+  auto recs = read_all("u32le.csv", std::string("\xFF\xFE\0\0", 4) + wide("a,b\n1,2\n", 4, false),
+                       &header);
+  CHECK(header == std::vector<std::string>{"a", "b"});
+  REQUIRE(recs.size() == 1);
+  CHECK(recs[0].values == std::vector<std::string>{"1", "2"});
+  recs = read_all("u32be.csv", std::string("\0\0\xFE\xFF", 4) + wide("a,b\n1,2\n", 4, true),
+                  &header);
+  CHECK(recs[0].values == std::vector<std::string>{"1", "2"});
+  recs = read_all("u16be.csv", "\xFE\xFF" + wide("a,b\n1,2\n", 2, true), &header);
+  CHECK(header == std::vector<std::string>{"a", "b"});
+  CHECK(recs[0].values == std::vector<std::string>{"1", "2"});
+  recs = read_all("u16.csv", wide("id,name\nX1,abc\n", 2, false), &header);
+  CHECK(header == std::vector<std::string>{"id", "name"});
+  CHECK(recs[0].values == std::vector<std::string>{"X1", "abc"});
+  CHECK(parse_encoding("utf-16be") == Encoding::utf16be);
+  CHECK(parse_encoding("UTF-32LE") == Encoding::utf32le);
+}
+
+TEST_CASE("cases: a late non-UTF-8 line in a small UTF-8 file is reported at its line")
+{
+  std::string text = "工单编号,主办单位\n";
+  for (int i = 0; i < 20; ++i)
+    text += "A" + std::to_string(i) + ",区城市管理委\n";
+  text += "B1,\xC7\xF8\xB3\xC7\n"; // 区城 in GBK
+  try {
+    read_all("late.csv", text, nullptr);
+    FAIL("no error");
+  } catch (const InputError& e) {
+    std::string what = e.what();
+    CHECK(what.find("late.csv:22: not valid UTF-8") != std::string::npos);
+  }
+  // A GBK file is still GBK, however many lines.
+  std::vector<std::string> header;
+  auto recs = read_all("gbk.csv", "\xB9\xA4\xB5\xA5,b\n1,\xC7\xF8\xB3\xC7\n", &header);
+  CHECK(recs[0].values[1] == "区城");
+}
+
+TEST_CASE("cases: CR-only line breaks inside quoted fields count as lines")
+{
+  auto recs = read_all("cr.csv", "a,b\r1,\"x\ry\rz\"\r2,w\r3,\"p\r\nq\"\r\n4,v\n", nullptr);
+  REQUIRE(recs.size() == 4);
+  CHECK(recs[0].line == 2);
+  CHECK(recs[1].line == 5);
+  CHECK(recs[2].line == 6);
+  CHECK(recs[3].line == 8);
+  // A decoding error after CR-only lines names the right line too.
+  try {
+    read_all("cr2.csv", "a,b\r1,2\r3,4\r5,\xFF\r", nullptr, Encoding::utf8);
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()).find("cr2.csv:4:") != std::string::npos);
+  }
+}
+
+TEST_CASE("cases: NUL bytes and byte-order marks inside the text: line, column, field")
+{
+  auto recs = read_all("nul.csv", std::string("a,b\n1,\"x\nyz\0\"\n2,\xEF\xBB\xBF" "3\n", 21), nullptr);
+  REQUIRE(recs.size() == 2);
+  CHECK(recs[0].error.find("NUL") != std::string::npos);
+  CHECK(recs[0].line == 2);
+  CHECK(recs[0].error_line == 3);
+  CHECK(recs[0].error_col == 3);
+  CHECK(recs[0].error_field == 1);
+  CHECK(recs[1].error.find("byte-order mark") != std::string::npos);
+  CHECK(recs[1].error_line == 4);
+  CHECK(recs[1].error_col == 3);
+  recs = read_all("nul.jsonl", "{\"id\":\"a\\u0000b\"}\n{\"id\":\"c\"}\n", nullptr);
+  CHECK(recs[0].error.find("NUL") != std::string::npos);
+  CHECK(recs[1].error.empty());
+}
+
+TEST_CASE("cases: JSON Lines with many distinct keys read in linear time")
+{
+  // 100k lines, each with a key of its own: a quadratic reader takes minutes.
+  std::string text;
+  for (int i = 0; i < 100000; ++i)
+    text += "{\"id\":\"" + std::to_string(i) + "\",\"k" + std::to_string(i) + "\":1}\n";
+  test::TempFile f("wide.jsonl", text);
+  TextStream in(f.path, Encoding::detect);
+  RecordReader r(in, std::nullopt);
+  Record rec;
+  size_t n = 0, present = 0;
+  auto start = std::chrono::steady_clock::now();
+  while (r.next(rec)) {
+    ++n;
+    present += rec.columns.size();
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(n == 100000);
+  CHECK(present == 200000);
+  CHECK(r.header().size() == 100001);
+  CHECK(seconds < 5.0);
 }

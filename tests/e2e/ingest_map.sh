@@ -46,7 +46,7 @@ printf 'fields:\n  id: 案件编号\n  recieved_at: 上报时间\n' >typo.yaml
 run ingest --db t.db --map typo.yaml grid.csv
 expect_rc 2
 expect_err "typo.yaml:3:3: unknown field \"recieved_at\""
-printf 'time:\n  zone: Europe/Berlin\n' >zone.yaml
+printf 'time:\n  zone: Mars/Base\n' >zone.yaml
 run ingest --db t.db --map zone.yaml grid.csv
 expect_rc 2
 expect_err "zone.yaml:2:9: unknown zone"

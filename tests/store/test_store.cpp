@@ -94,8 +94,8 @@ TEST_CASE("store: schema version and foreign databases")
     s.ingest({d.write("a.csv", "id\n1\n")}, {});
   }
   CHECK_NOTHROW(Store::open_read(db));
-  CHECK_THROWS_AS(Store::open_read(d.path + "/missing.db"), UsageError);
+  CHECK_THROWS_AS(Store::open_read(d.path + "/missing.db"), IoError);
   std::string junk = d.write("junk.db", "this is not sqlite at all, not even close......");
-  CHECK_THROWS_AS(Store::open_read(junk), UsageError);
+  CHECK_THROWS_AS(Store::open_read(junk), IoError);
 }
 
