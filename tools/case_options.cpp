@@ -120,10 +120,11 @@ describe_problems(const store::IngestSummary& s)
       total += n;
       columns += fmt::format("{}{} ({})", columns.empty() ? "" : ", ", util::quote(column), n);
     }
-    out += fmt::format("note: {} value{} that look like phone or ID numbers in unmapped columns "
-                       "{} treated as personal data (hashed, or dropped without a key): {}; "
-                       "list such columns under personal: in a --map file\n",
-                       total, total == 1 ? "" : "s", total == 1 ? "was" : "were", columns);
+    out += fmt::format("note: {} value{} that look{} like phone or ID numbers in unmapped "
+                       "columns {} treated as personal data (hashed, or dropped without a key): "
+                       "{}; list such columns under personal: in a --map file\n",
+                       total, total == 1 ? "" : "s", total == 1 ? "s" : "",
+                       total == 1 ? "was" : "were", columns);
   }
   if (s.dropped_personal)
     out += "note: personal values were not stored: set DUTY_PII_KEY or --pii-key-file to keep "
