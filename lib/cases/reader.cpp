@@ -158,15 +158,12 @@ CaseReader::plan_column(size_t c, bool& have_category_field)
 void
 CaseReader::plan_columns()
 {
-  bool have_category_field = false;
-  for (const auto& col : m_columns)
-    have_category_field = have_category_field
-                          || (col.role == Column::Role::field
-                              && fields(m_opt.kind)[col.index].name == "category");
+  // Called again as JSON Lines keys appear: costs the new columns only.
+  bool had = m_have_category_field;
   for (size_t c = m_columns.size(); c < m_records.header().size(); ++c)
-    m_columns.push_back(plan_column(c, have_category_field));
+    m_columns.push_back(plan_column(c, m_have_category_field));
   // A 问题分类 column that appears after 一级分类 still wins: demote the parts.
-  if (have_category_field)
+  if (m_have_category_field && !had)
     for (auto& col : m_columns)
       if (col.role == Column::Role::category_part)
         col.role = Column::Role::extra;

@@ -126,6 +126,7 @@ private:
   Record m_rec;
   TimeSpec m_time;
   bool m_dropped_personal = false;
+  bool m_have_category_field = false;
   std::map<std::string, uint64_t> m_flagged;
   std::string m_parts[3]; // category levels of the current row
 };
