@@ -81,6 +81,8 @@ CaseReader::plan_column(size_t c, bool& have_category_field)
   auto defs = fields(m_opt.kind);
   Column col;
   col.header = header[c];
+  // JSON Lines keys are data too: one that looks like a phone number is not kept as a key.
+  col.key = looks_personal(col.header) ? "column " + std::to_string(c + 1) : col.header;
   std::string norm = normalize_header(header[c]);
   std::optional<size_t> field;
   std::optional<size_t> level;
@@ -172,18 +174,22 @@ CaseReader::plan_columns()
 bool
 CaseReader::header_is_plausible() const
 {
-  // A headerless export's first line is data: if none of its cells names
-  // anything we know, it is not shown, lest a message print a caller.
-  return std::any_of(m_columns.begin(), m_columns.end(), [](const Column& c) { return c.matched; });
+  // A headerless export's first line is data: unless one of its cells names
+  // something we know and none looks like a phone or ID number, it is not
+  // shown, lest a message print a caller.
+  bool matched = false;
+  for (const auto& c : m_columns) {
+    if (looks_personal(c.header))
+      return false;
+    matched = matched || c.matched;
+  }
+  return matched;
 }
 
-std::string
+const std::string&
 CaseReader::shown_header(size_t c) const
 {
-  const std::string& h = m_columns[c].header;
-  if (looks_personal(h))
-    return "column " + std::to_string(c + 1);
-  return h;
+  return m_columns[c].key;
 }
 
 void
@@ -201,9 +207,9 @@ CaseReader::check_required() const
         headers += (headers.empty() ? "" : ", ") + shown_header(c);
       msg += "the header has: " + util::quote(headers, 200);
     } else {
-      msg += "none of the " + std::to_string(m_columns.size())
-             + " cells of the first line names a known field (the line is not shown: it may "
-               "be data; an export without a header line needs one)";
+      msg += "the first line (" + std::to_string(m_columns.size())
+             + " cells) does not look like a header; it is not shown, as it may be data: an "
+               "export without a header line needs one";
     }
     throw InputError(msg + "; name the column in a --map file");
   }
@@ -394,7 +400,7 @@ CaseReader::read_extra(const Column& col, std::string_view v, util::JsonWriter& 
   if (!any)
     out.begin_object();
   any = true;
-  out.key(col.header).value(*m);
+  out.key(col.key).value(*m);
 }
 
 void

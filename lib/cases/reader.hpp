@@ -97,13 +97,14 @@ private:
     bool translated = false; // the map translates this field's values
     bool matched = false;    // the header named a field, a category level or a dimension
     std::string header;      // as written
+    std::string key;         // as shown and stored: the header, or "column N" if it looks personal
     std::string dimension;
   };
   // Header planning.
   void plan_columns();
   Column plan_column(size_t c, bool& have_category_field);
   bool header_is_plausible() const;
-  std::string shown_header(size_t c) const;
+  const std::string& shown_header(size_t c) const;
   void check_required() const;
   void check_map_headers(bool at_end) const;
   // Row phases.

@@ -123,21 +123,32 @@ private:
 // its stored value; an id resolved against the lists is replaced only when
 // this run resolves (with the same list set) or the name it came from changed.
 std::string
-id_update(const char* id, const char* name, bool input_has_name, bool resolving)
+id_update(const char* id, const char* name, bool input_has_name, bool resolving,
+          const std::string& table = "orders")
 {
-  std::string n(id);
+  std::string n(id), o = table + ".";
   if (!input_has_name)
-    return n + " = orders." + n;
+    return n + " = " + o + n;
   if (resolving)
     return n + " = excluded." + n;
-  return n + " = CASE WHEN excluded." + name + " IS orders." + name + " THEN orders." + n
-         + " END";
+  return n + " = CASE WHEN excluded." + name + " IS " + o + name + " THEN " + o + n + " END";
+}
+
+// JSON objects of dims or extra: keys the input has replace the stored ones,
+// keys it lacks keep theirs (a reload without the map keeps the dimensions).
+std::string
+json_update(const std::string& table, const char* col)
+{
+  std::string c(col), o = table + "." + c, e = "excluded." + c;
+  return c + " = CASE WHEN " + o + " IS NULL THEN " + e + " WHEN " + e + " IS NULL THEN " + o
+         + " ELSE json_patch(" + o + ", " + e + ") END";
 }
 
 std::string
 insert_sql(Kind kind, const cases::CaseReader& reader, bool upsert, bool resolving)
 {
   auto defs = cases::fields(kind);
+  const std::string table = kind == Kind::orders ? "orders" : "events";
   std::string cols, params, sets;
   for (size_t i = 0; i < defs.size(); ++i) {
     cols += std::string(i ? ", " : "") + std::string(defs[i].name);
@@ -145,26 +156,29 @@ insert_sql(Kind kind, const cases::CaseReader& reader, bool upsert, bool resolvi
     if (defs[i].name != "id") {
       std::string n(defs[i].name);
       // Columns the input has replace the stored value; columns it lacks keep theirs.
-      sets += n + " = " + (reader.has_field(i) ? "excluded." + n : "orders." + n) + ", ";
+      sets += n + " = " + (reader.has_field(i) ? "excluded." + n : table + "." + n) + ", ";
     }
   }
-  if (kind == Kind::orders && !upsert)
+  auto has = [&](const char* f) { return reader.has_field(*cases::field_index(kind, f)); };
+  const std::string common = json_update(table, "dims") + ", " + json_update(table, "extra")
+                             + ", ingest_id = excluded.ingest_id, line = excluded.line";
+  if (kind == Kind::events)
+    // The unit is part of the key: its id changes only when this run resolves.
+    return "INSERT INTO events (" + cols + ", unit_id, dims, extra, ingest_id, line) VALUES ("
+           + params + ", ?, ?, ?, ?, ?) ON CONFLICT(id, at, event, ifnull(unit, '')) DO UPDATE SET "
+           + sets + id_update("unit_id", "unit", true, resolving, "events") + ", " + common;
+  if (!upsert)
     return "INSERT INTO orders (" + cols
            + ", matter_id, territory_id, unit_id, dims, extra, ingest_id, line) VALUES (" + params
            + ", ?, ?, ?, ?, ?, ?, ?)";
-  if (kind == Kind::events)
-    return "INSERT OR REPLACE INTO events (" + cols
-           + ", unit_id, dims, extra, ingest_id, line) VALUES (" + params + ", ?, ?, ?, ?, ?)";
-  auto has = [&](const char* f) { return reader.has_field(*cases::field_index(kind, f)); };
   // RETURNING dup_line: the line of the row this one replaced within the same file.
   return "INSERT INTO orders (" + cols
          + ", matter_id, territory_id, unit_id, dims, extra, ingest_id, line) VALUES (" + params
          + ", ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET " + sets
          + id_update("matter_id", "category", has("category"), resolving) + ", "
          + id_update("territory_id", "territory", has("territory"), resolving) + ", "
-         + id_update("unit_id", "unit", has("unit"), resolving) + ", "
-         + "dims = excluded.dims, extra = excluded.extra, "
-           "ingest_id = excluded.ingest_id, line = excluded.line, loads = orders.loads + 1, "
+         + id_update("unit_id", "unit", has("unit"), resolving) + ", " + common
+         + ", loads = orders.loads + 1, "
            "dups = CASE WHEN orders.ingest_id = excluded.ingest_id THEN orders.dups + 1 ELSE 0 END, "
            "dup_line = CASE WHEN orders.ingest_id = excluded.ingest_id THEN orders.line END "
            "RETURNING dup_line";

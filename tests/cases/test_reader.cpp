@@ -396,3 +396,14 @@ TEST_CASE("cases: NUL bytes are never stored in ids")
   CHECK(rows[0].error_col == 2);
   CHECK(rows[1].ok());
 }
+
+TEST_CASE("cases: a JSON Lines key that looks like a phone number is not kept as a key")
+{
+  PiiHasher pii("personal-test-key-0123456789");
+  ReaderOptions opt;
+  opt.pii = &pii;
+  auto rows = read_rows("{\"工单编号\":\"A\",\"13800138000\":\"x\"}\n", opt, "o.jsonl");
+  REQUIRE(rows.size() == 1);
+  CHECK(everything(rows[0]).find("13800138000") == std::string::npos);
+  CHECK(rows[0].extra == R"({"column 2":"x"})");
+}

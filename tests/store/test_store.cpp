@@ -3,6 +3,7 @@
 #include "store/store.hpp"
 #include "cases/pii.hpp"
 #include "lists/model.hpp"
+#include "cases/mapfile.hpp"
 #include "util/error.hpp"
 
 #include <doctest/doctest.h>
@@ -272,4 +273,24 @@ TEST_CASE("store: queries cannot create files or load code")
   Store r = Store::open_read(db);
   CHECK_THROWS_AS(r.query("select load_extension('/nonexistent')"), InputError);
   CHECK_THROWS_AS(r.query("select fts3_tokenizer('simple', x'0000000000000000')"), InputError);
+}
+
+TEST_CASE("store: reloading without the map keeps dimensions and extras; events keep their ids")
+{
+  TempDir d;
+  std::string db = d.path + "/s.db";
+  cases::MapSpec map = cases::parse_map("m.yaml", "dimensions:\n  土地性质: land\n");
+  IngestOptions with_map;
+  with_map.reader.map = &map;
+  Store s = Store::open_write(db);
+  s.ingest({d.write("a.csv", "工单编号,土地性质,渠道\n1,集体土地,电话\n")}, with_map);
+  s.ingest({d.write("b.csv", "工单编号,主办单位\n1,甲\n")}, {});
+  CHECK(csv(s, "select dims, extra, unit from orders")
+        == "dims,extra,unit\r\n\"{\"\"land\"\":\"\"集体土地\"\"}\",\"{\"\"渠道\"\":\"\"电话\"\"}\",甲\r\n");
+  IngestOptions ev;
+  ev.reader.kind = cases::Kind::events;
+  std::string e = d.write("e.csv", "工单编号,时间,事件,单位,备注\n1,2025-03-01 09:00,派单,甲,x\n");
+  s.ingest({e}, ev);
+  s.ingest({d.write("e2.csv", "工单编号,时间,事件,单位\n1,2025-03-01 09:00,派单,甲\n")}, ev);
+  CHECK(csv(s, "select count(*), note, seq from events") == "count(*),note,seq\r\n1,x,1\r\n");
 }
