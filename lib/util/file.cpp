@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -100,9 +101,28 @@ write_file_atomic(const std::string& path, const std::string& data)
   f.commit();
 }
 
-PendingFile::PendingFile(const std::string& path)
-  : m_path(path), m_temp(path + ".tmp-" + std::to_string(::getpid()))
+PendingFile::PendingFile(const std::string& path) : m_path(path)
 {
+  // Only a regular file (or a new one) is replaced by a rename: renaming
+  // over /dev/null or a FIFO would put a plain file in its place. Those are
+  // written directly; a symbolic link is followed, so the link stays.
+  std::string target = path;
+  struct stat st;
+  if (::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+    char* real = ::realpath(path.c_str(), nullptr);
+    if (real) {
+      target = real;
+      std::free(real);
+    }
+  }
+  if (::stat(target.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    m_file = std::fopen(path.c_str(), "wb");
+    if (!m_file)
+      io_fail(path, errno);
+    return;
+  }
+  m_path = target;
+  m_temp = target + ".tmp-" + std::to_string(::getpid());
   m_file = std::fopen(m_temp.c_str(), "wbx");
   if (!m_file && errno == EEXIST) { // left by a killed run with our pid
     ::unlink(m_temp.c_str());
@@ -152,7 +172,8 @@ PendingFile::close()
   if (!m_file)
     return;
   std::FILE* f = std::exchange(m_file, nullptr);
-  bool ok = std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
+  // fsync only what will be renamed: a device or a pipe may refuse it.
+  bool ok = std::fflush(f) == 0 && (m_temp.empty() || ::fsync(::fileno(f)) == 0);
   int e = errno;
   ok = std::fclose(f) == 0 && ok;
   if (!ok)

@@ -25,7 +25,9 @@ write_file_atomic(const std::string& path, const std::string& data);
 
 // A file written under a temporary name beside `path` and renamed to `path`
 // by commit(); destroyed uncommitted (an error, a rollback), it leaves
-// nothing behind. Write errors (a full disk) throw IoError.
+// nothing behind. A `path` that exists and is not a regular file (/dev/null,
+// /dev/stdout, a FIFO) is written directly: renaming over it would replace
+// the device. A symbolic link is followed. Write errors (a full disk) throw IoError.
 class PendingFile
 {
 public:

@@ -79,4 +79,11 @@ printf '%s\n%s\n' "$OUT" "$ERR" >messages5.txt
 leaks messages5.txt
 leaks q.jsonl
 
+# --skip-bad to a device writes to it in place: /dev/null stays a device.
+run_in orders.csv query --skip-bad /dev/null "select count(*) from orders"
+expect_rc 1
+expect_err "2 rows set aside in /dev/null"
+CHECKS=$((CHECKS + 1))
+[[ -c /dev/null ]] || fail "/dev/null is no longer a device"
+
 finish
