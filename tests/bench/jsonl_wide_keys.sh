@@ -22,7 +22,7 @@ for n in "${sizes[@]}"; do
   rm -f "$dir/w.db"
   /usr/bin/time -f '%U %S %e %M' -o "$dir/time" "$DUTY" ingest --db "$dir/w.db" "$dir/wide.jsonl" >/dev/null
   read -r user sys wall rss <"$dir/time"
-  cpu=$(echo "$user + $sys" | bc -l)
-  printf '| %d | %.2f | %.2f | %d | %.1f |\n' "$n" "$cpu" "$wall" $((rss / 1024)) \
-    "$(echo "$cpu * 1000000 / $n" | bc -l)"
+  awk -v n="$n" -v u="$user" -v s="$sys" -v w="$wall" -v r="$rss" 'BEGIN {
+    printf "| %d | %.2f | %.2f | %d | %.1f |\n", n, u + s, w, r / 1024, (u + s) * 1000000 / n
+  }'
 done
