@@ -35,6 +35,11 @@ constexpr SV a_satisfaction[] = {"是否满意", "满意度", "评价结果", "�
 constexpr SV a_caller[] = {"来电人", "诉求人", "来电人姓名", "姓名"};
 constexpr SV a_phone[] = {"来电人电话", "联系电话", "来电号码", "电话"};
 constexpr SV a_urgency[] = {"紧急程度", "缓急程度", "缓急"};
+// Assessment flags (duty-rates(1), exclusions) and the return visit's time.
+constexpr SV a_assessed[] = {"是否纳入考核", "纳入考核", "是否考核", "考核"};
+constexpr SV a_unreasonable[] = {"不合理诉求", "是否不合理诉求", "不合理诉求认定"};
+constexpr SV a_appeal[] = {"考核申诉", "申诉结果", "申诉情况", "申诉核减", "核减"};
+constexpr SV a_visited[] = {"回访时间", "回访日期"};
 
 constexpr FieldDef kOrders[] = {
   {"id", id, true, a_id},
@@ -60,6 +65,11 @@ constexpr FieldDef kOrders[] = {
   {"caller", personal, false, a_caller},
   {"phone", phone, false, a_phone},
   {"urgency", text, false, a_urgency},
+  // Added after schema version 1 was published: old stores get these columns on their next ingest.
+  {"assessed", yes_no, false, a_assessed},
+  {"unreasonable", verdict, false, a_unreasonable},
+  {"appeal", verdict, false, a_appeal},
+  {"visited_at", time, false, a_visited},
 };
 
 constexpr SV e_at[] = {"时间", "事件时间", "操作时间", "发生时间", "timestamp", "time"};

@@ -19,6 +19,7 @@ enum class FieldType {
   yes_no,       // INTEGER 1/0
   resolved,     // "yes" / "partly" / "no"
   satisfaction, // "satisfied" / "basic" / "unsatisfied" / "unrated"
+  verdict,      // a flag with an outcome: "yes" (applies, upheld), "no", "rejected" (查否)
   personal,     // replaced by a keyed hash
   phone,        // personal; digits compared
   event,        // one of the event names, stored in Chinese

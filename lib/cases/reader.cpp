@@ -459,6 +459,11 @@ CaseReader::read_field(Row& row, const Column& col, std::string_view raw)
       if (!out)
         bad("cannot read " + shown() + " as satisfaction (满意/基本满意/不满意/未评价)");
       break;
+    case FieldType::verdict:
+      out = parse_verdict(v);
+      if (!out)
+        bad("cannot read " + shown() + " as a verdict (是/否/查否, 通过/驳回)");
+      break;
     case FieldType::personal:
     case FieldType::phone: break; // col.personal is set for these
     case FieldType::event:

@@ -356,4 +356,21 @@ parse_satisfaction(std::string_view text)
   return std::nullopt;
 }
 
+std::optional<std::string>
+parse_verdict(std::string_view text)
+{
+  std::string s = lower_ascii(text);
+  for (const char* v : {"查否", "驳回", "不通过", "未通过", "申诉失败", "不予核减", "不同意", "rejected", "denied"})
+    if (s == v)
+      return "rejected";
+  for (const char* v : {"是", "y", "yes", "1", "true", "认定", "通过", "同意", "核减", "已核减", "予以核减", "申诉成功",
+                        "成功", "upheld"})
+    if (s == v)
+      return "yes";
+  for (const char* v : {"否", "n", "no", "0", "false", "无", "未申诉"})
+    if (s == v)
+      return "no";
+  return std::nullopt;
+}
+
 } // namespace duty::cases

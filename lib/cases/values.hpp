@@ -43,4 +43,9 @@ parse_resolved(std::string_view text);
 std::optional<std::string>
 parse_satisfaction(std::string_view text);
 
+// A flag with an outcome (不合理诉求, 考核申诉): 是/认定/通过/核减/申诉成功 → "yes",
+// 否/无 → "no", 查否/驳回/不通过/申诉失败/不予核减 → "rejected" (claimed, then rejected).
+std::optional<std::string>
+parse_verdict(std::string_view text);
+
 } // namespace duty::cases

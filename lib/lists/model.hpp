@@ -281,6 +281,7 @@ struct Profile
   std::vector<Weights> weights;
   int scale = 100;
   int decimals = 1;
+  int rate_decimals = 2; // rates shown as percentages with this many decimals (98.53%)
   // Counting and ranking.
   std::vector<Exclusion> exclusions;
   Attribution attribution = Attribution::final_unit;

@@ -70,7 +70,7 @@ constexpr Choice kDayCounts[] = {{"civil", int(DayCount::civil)}, {"elapsed", in
 
 constexpr std::string_view kKeys[] = {
   "id",          "name",        "note",        "rates",          "basic_satisfied_factor", "partly_resolved_factor",
-  "weights",     "scale",       "decimals",    "exclusions",     "attribution",            "period",
+  "weights",     "scale",       "decimals",    "rate_decimals", "exclusions",     "attribution",            "period",
   "groups",      "ranking",     "summary",     "limits",         "urgency_limits",         "extension",
   "clock_start", "day_count",
 };
@@ -244,8 +244,14 @@ Parser::rates(const YNode& v, Profile& p)
       if (auto n = choose(*c, "rate count", kCounts))
         r.count = static_cast<RateCount>(*n);
     if (const YNode* o = rule.find("of"))
-      if (auto n = choose(*o, "rate base", kBases))
+      if (auto n = choose(*o, "rate base", kBases)) {
         r.of = static_cast<RateBase>(*n);
+        bool on_time = r.count == RateCount::sign_on_time || r.count == RateCount::contact_on_time
+                       || r.count == RateCount::close_on_time;
+        if (r.of == RateBase::clocked && !on_time)
+          error(*o, "bad-value", "\"clocked\" is a base for the on-time counts only",
+                "a count from the return visit is out of valid_visits or orders");
+      }
   }
 }
 
@@ -349,8 +355,15 @@ Parser::exclusions(const YNode& v, Profile& p)
     if (!r)
       continue;
     x.rule = static_cast<ExclusionRule>(*r);
-    if (const YNode* w = e.find("within"))
+    if (const YNode* w = e.find("within")) {
       x.within = duration(*w, "within");
+      if (x.within && !x.within->clock_minutes()) {
+        error(*w, "bad-value", "\"within\" is counted in clock time, not working days",
+              "write 7d (seven times 24 hours) or 48h");
+        x.within.reset();
+        continue;
+      }
+    }
     if (x.rule == ExclusionRule::duplicate && !x.within) {
       if (!e.find("within"))
         error(*rule, "schema", "a duplicate exclusion needs \"within\"",
@@ -573,6 +586,9 @@ parse_profile(const YNode& item, uint32_t file, Sink& sink, Profile& p)
     } else if (key == "decimals") {
       if (auto n = in.integer(v, key, 0, 6))
         p.decimals = static_cast<int>(*n);
+    } else if (key == "rate_decimals") {
+      if (auto n = in.integer(v, key, 0, 6))
+        p.rate_decimals = static_cast<int>(*n);
     } else if (key == "exclusions")
       in.exclusions(v, p);
     else if (key == "attribution") {
@@ -622,6 +638,80 @@ parse_profile(const YNode& item, uint32_t file, Sink& sink, Profile& p)
       sink.add(w.loc, "bad-value", fmt::format("the weights name the group {}, which \"groups\" does not define",
                                                util::quote(w.group)));
   return in.ok();
+}
+
+namespace {
+
+std::string_view
+word(std::span<const Choice> choices, int value)
+{
+  for (const auto& c : choices)
+    if (c.value == value)
+      return c.word;
+  return {};
+}
+
+} // namespace
+
+std::string_view
+name_of(RateCount v)
+{
+  return word(kCounts, int(v));
+}
+std::string_view
+name_of(RateBase v)
+{
+  return word(kBases, int(v));
+}
+std::string_view
+name_of(ExclusionRule v)
+{
+  return word(kExclusions, int(v));
+}
+std::string_view
+name_of(Measure v)
+{
+  return word(kMeasures, int(v));
+}
+std::string_view
+name_of(Attribution v)
+{
+  return word(kAttribution, int(v));
+}
+std::string_view
+name_of(Period::Kind v)
+{
+  return word(kPeriodKinds, int(v));
+}
+std::string_view
+name_of(PeriodStamp v)
+{
+  return word(kStamps, int(v));
+}
+std::string_view
+name_of(Tie v)
+{
+  return word(kTies, int(v));
+}
+std::string_view
+name_of(Summary v)
+{
+  return word(kSummaries, int(v));
+}
+
+std::string
+ratio_text(const Ratio& r)
+{
+  int digits = 0;
+  for (int64_t d = r.den; d > 1; d /= 10)
+    ++digits;
+  std::string s = std::to_string(r.num);
+  if (digits == 0)
+    return s;
+  if (s.size() <= size_t(digits))
+    s.insert(0, size_t(digits) + 1 - s.size(), '0');
+  s.insert(s.size() - size_t(digits), 1, '.');
+  return s;
 }
 
 std::span<const std::string_view>

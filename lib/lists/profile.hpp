@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -26,6 +27,21 @@ parse_ratio(std::string_view s);
 // consecutive periods. Returns false when the item has errors.
 bool
 parse_profile(const YNode& item, uint32_t file, Sink& sink, Profile& out);
+
+// The canonical (English) word of a setting, as the YAML and JSON write it.
+std::string_view name_of(RateCount v);
+std::string_view name_of(RateBase v);
+std::string_view name_of(ExclusionRule v);
+std::string_view name_of(Measure v);
+std::string_view name_of(Attribution v);
+std::string_view name_of(Period::Kind v);
+std::string_view name_of(PeriodStamp v);
+std::string_view name_of(Tie v);
+std::string_view name_of(Summary v);
+
+// An exact decimal as written: 9/10 → "0.9", 35/100 → "0.35", 1/1 → "1".
+std::string
+ratio_text(const Ratio& r);
 
 // The top-level fields of a profile item (for the JSON Schema and completions).
 std::span<const std::string_view>

@@ -3,6 +3,7 @@
 #include "cases/fields.hpp"
 #include "util/error.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -94,6 +95,21 @@ check_version(SQLite::Database& db, const std::string& path)
                      + "; ingest the logs into a new store");
 }
 
+// Canonical fields added after a store was made (assessment flags, 回访时间)
+// become NULL columns: an additive change that keeps the schema version.
+void
+add_missing_columns(SQLite::Database& db, const char* table, cases::Kind kind)
+{
+  std::vector<std::string> have;
+  SQLite::Statement info(db, std::string("SELECT name FROM pragma_table_info('") + table + "')");
+  while (info.executeStep())
+    have.push_back(info.getColumn(0).getString());
+  for (const auto& f : cases::fields(kind))
+    if (std::find(have.begin(), have.end(), f.name) == have.end())
+      db.exec(std::string("ALTER TABLE ") + table + " ADD COLUMN " + std::string(f.name) + " "
+              + column_type(f.type));
+}
+
 } // namespace
 
 void
@@ -101,6 +117,8 @@ ensure_schema(SQLite::Database& db, const std::string& path, bool id_index)
 {
   if (has_tables(db)) {
     check_version(db, path);
+    add_missing_columns(db, "orders", cases::Kind::orders);
+    add_missing_columns(db, "events", cases::Kind::events);
     return;
   }
   db.exec(orders_ddl());

@@ -4,10 +4,13 @@
 #include "store/result.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -105,6 +108,15 @@ public:
   // not exist (it would create one). Returns one result per statement that
   // yields columns.
   std::vector<ResultSet> query(const std::string& sql);
+
+  // Streams the rows of one read-only statement without holding them: `row`
+  // gets each row's values as text (nullopt for NULL), valid during the call.
+  // For areas that must not see SQLite (rates). Throws InputError on SQL errors.
+  using RowFn = std::function<void(std::span<const std::optional<std::string_view>>)>;
+  void scan(const std::string& sql, const RowFn& row);
+
+  // The column names of `table` (empty when there is no such table).
+  std::vector<std::string> columns(const std::string& table);
 
 private:
   friend IngestSummary ingest_into(const std::string&, const std::vector<std::string>&,
