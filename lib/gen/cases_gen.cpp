@@ -42,7 +42,8 @@ struct Territory
 class Generator
 {
 public:
-  Generator(const lists::ListSet& set, const CasesSpec& spec) : m_spec(spec), m_rng(spec.seed)
+  Generator(const lists::ListSet& set, const CasesSpec& spec)
+    : m_spec(spec), m_rng(spec.seed), m_flags(spec.seed ^ 0x5A17E5C0FFEEull)
   {
     std::unordered_map<std::string, const lists::Unit*> by_id;
     for (const auto& u : set.units)
@@ -121,7 +122,7 @@ public:
     std::string out =
       "工单编号,工单类型,问题分类,标题,主要内容,工单状态,来电人,来电人电话,被反映区,"
       "被反映街乡镇,村/社区,主办单位,工单性质,来电时间,派单时间,签收时间,办结时间,"
-      "是否有效回访,是否联系,是否解决,是否满意,紧急程度\r\n";
+      "是否有效回访,是否联系,是否解决,是否满意,紧急程度,是否纳入考核,不合理诉求,考核申诉,回访时间\r\n";
     m_events = "工单编号,时间,事件,单位,哨类型,备注\r\n";
     util::Date first = util::Date::from_ymd(m_spec.year, m_spec.month, 1);
     int days = m_spec.month == 12 ? 31
@@ -280,7 +281,7 @@ private:
     bool open = m_rng.chance(40);
     int64_t closed = contact + 3600 + int64_t(m_rng.below(9 * 86400));
     std::string status = open ? "处理中" : "已办结";
-    std::string visit, contacted, resolved, satisfied;
+    std::string visit, contacted, resolved, satisfied, visited;
     if (!open) {
       event(id, closed - 1800, "回复", lead->id.value);
       event(id, closed, "办结", lead->id.value);
@@ -294,8 +295,9 @@ private:
         satisfied = resolved == "解决"       ? (s < 80 ? "满意" : s < 95 ? "基本满意" : "不满意")
                     : resolved == "部分解决" ? (s < 30 ? "满意" : s < 70 ? "基本满意" : "不满意")
                                              : (s < 10 ? "基本满意" : "不满意");
-        event(id, closed + 86400 + int64_t(m_rng.below(3 * 86400)), "回访", "", {},
-              resolved + "/" + satisfied);
+        int64_t at = closed + 86400 + int64_t(m_rng.below(3 * 86400));
+        event(id, at, "回访", "", {}, resolved + "/" + satisfied);
+        visited = ts(at);
       } else {
         satisfied = "未评价";
       }
@@ -312,16 +314,28 @@ private:
       default: closed_s = ts(received - 3600); status = "已办结"; break; // an anomaly, not an error
       }
     }
-    out += fmt::format("{},{},{},{},{},{},{},{},延庆区,{},{},{},主办,{},{},{},{},{},{},{},{},{}\r\n",
+    out += fmt::format("{},{},{},{},{},{},{},{},延庆区,{},{},{},主办,{},{},{},{},{},{},{},{},{},{}\r\n",
                        id, type, csv(leaf.category), csv(title), csv(content), status, caller,
                        phone, ter.unit->id.value, community, csv(display(lead)), received_s,
                        export_ts(dispatched), ts(accepted), closed_s, visit, contacted,
-                       resolved, satisfied, m_rng.chance(50) ? "紧急" : "一般");
+                       resolved, satisfied, m_rng.chance(50) ? "紧急" : "一般", flags(visited));
     ++m_sum.orders;
+  }
+
+  // The assessment flags (是否纳入考核, 不合理诉求, 考核申诉) and 回访时间, from their own
+  // random stream so that the other columns stay as they were before these existed.
+  std::string flags(const std::string& visited)
+  {
+    uint64_t a = m_flags.below(1000), u = m_flags.below(1000), p = m_flags.below(1000);
+    std::string_view assessed = a < 30 ? "否" : a < 40 ? "" : "是";
+    std::string_view unreasonable = u < 20 ? "是" : u < 30 ? "查否" : u < 80 ? "否" : "";
+    std::string_view appeal = p < 20 ? "核减" : p < 40 ? "查否" : "";
+    return fmt::format("{},{},{},{}", assessed, unreasonable, appeal, visited);
   }
 
   CasesSpec m_spec;
   Rng m_rng;
+  Rng m_flags;
   std::vector<Territory> m_territories;
   std::vector<const lists::Unit*> m_departments;
   std::vector<Leaf> m_leaves;
