@@ -35,14 +35,6 @@ echo "== load March 2025 (GBK CSV exports; dirty rows set aside in $out/rejects.
   "$here/yanqing-2025-03-orders.csv" || [ $? -eq 1 ]
 "$duty" ingest --db "$store" --lists "$lists" --events "$here/yanqing-2025-03-events.csv"
 
-echo "== the three rates, top 10 units (practice profile: 基本满意 counts 0.9)"
-"$duty" query --db "$store" "
-  select unit_id as 单位, count(*) as 受理量,
-    round(100.0 * sum(contacted) / sum(visit_valid), 1) as 响应率,
-    round(100.0 * sum(resolved = 'yes') / sum(visit_valid), 1) as 解决率,
-    round(100.0 * sum(case satisfaction when 'satisfied' then 1.0 when 'basic' then 0.9
-                       else 0 end) / sum(visit_valid), 1) as 满意率
-  from orders where visit_valid = 1
-  group by unit_id
-  order by 0.1 * 响应率 + 0.5 * 解决率 + 0.4 * 满意率 desc, 受理量 desc limit 10"
+echo "== the three rates, composite score and rankings for March (practice profile: 基本满意 counts 0.9)"
+"$duty" rates --db "$store" --lists "$lists" --period 2025-03
 echo "case store: $store"

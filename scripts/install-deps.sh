@@ -6,7 +6,7 @@ set -euo pipefail
 build=(cmake g++ make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev
        libsqlitecpp-dev libsqlite3-dev doctest-dev libhowardhinnant-date-dev tzdata
        libgmp-dev)
-tests=(mandoc sqlite3 python3)
+tests=(mandoc sqlite3 python3 python3-yaml)
 bench=(hyperfine yamllint time)
 
 want=("${build[@]}")

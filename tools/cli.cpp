@@ -1,5 +1,7 @@
 #include "cli.hpp"
 
+#include "lists/profile.hpp"
+
 #include "lists/load.hpp"
 #include "output/report.hpp"
 #include "util/error.hpp"
@@ -65,6 +67,24 @@ load_lists(const std::string& dir)
     throw InputError(message);
   }
   return std::make_unique<resolve::Context>(std::move(loaded));
+}
+
+ChosenProfile
+load_profile(const std::string& spec, const resolve::Context* lists)
+{
+  lists::ProfileChoice c = lists::choose_profile(spec, lists ? &lists->set() : nullptr);
+  if (!c.profile) {
+    diag::sort_diagnostics(c.diags);
+    output::ReportContext ctx;
+    ctx.color = output::use_color("auto", STDERR_FILENO);
+    ctx.files = c.files.size();
+    std::fputs(output::format_text(c.diags, ctx).c_str(), stderr);
+    std::string message = "--profile " + spec + ": the profile has errors";
+    if (c.unreadable)
+      throw UsageError(message);
+    throw InputError(message);
+  }
+  return {std::move(*c.profile), std::move(c.source)};
 }
 
 void

@@ -35,6 +35,18 @@ lists_dir(const std::string& lists);
 std::unique_ptr<resolve::Context>
 load_lists(const std::string& dir);
 
+// The assessment profile --profile SPEC names (lists::choose_profile: a
+// profile id of `lists`, a built-in, or a file); `source` says where it came
+// from. A profile file with errors is reported on standard error as
+// load_lists reports a broken set: InputError, or UsageError when unreadable.
+struct ChosenProfile
+{
+  lists::Profile profile;
+  std::string source;
+};
+ChosenProfile
+load_profile(const std::string& spec, const resolve::Context* lists);
+
 // Adds -f/--format with the names of `allowed` (one vocabulary for every
 // command, output/format.hpp); the value is checked by output::parse_format_for.
 void

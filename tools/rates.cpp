@@ -43,21 +43,6 @@ span_option(const std::string& option, const std::string& value)
   return *s;
 }
 
-// The profile --profile names; a broken profile file is reported like a broken list file.
-std::optional<lists::Profile>
-choose(const std::string& spec, const resolve::Context* ctx, std::string& source, int& rc)
-{
-  lists::ProfileChoice c = lists::choose_profile(spec, ctx ? &ctx->set() : nullptr);
-  if (!c.profile) {
-    lists::ListSet files;
-    files.files = std::move(c.files);
-    rc = report(c.diags, files, "rates", "text", "never", c.unreadable);
-    return std::nullopt;
-  }
-  source = c.source;
-  return c.profile;
-}
-
 // What the counting could not use, on standard error; never a personal value.
 void
 print_notes(const rates::Counted& n)
@@ -119,7 +104,8 @@ cmd_rates(int argc, char** argv)
   app.add_option("--by", by, "Rows per unit (default), territory, matter, or unit,month");
   app.add_option("--period", period, "Period YYYY-MM or YYYY-MM..YYYY-MM (default: every period in the input)");
   app.add_option("--compare", compare, "Add each row's change since this period (YYYY-MM[..YYYY-MM])");
-  app.add_option("--unit", only, "Show only this unit (territory, matter); ranks stay the group's (repeatable)");
+  app.add_option("--unit", only, "Show only this unit (territory, matter); ranks stay the group's (repeatable)")
+    ->allow_extra_args(false);
   static constexpr output::Format kFormats[] = {output::Format::text, output::Format::csv, output::Format::json,
                                                 output::Format::md};
   add_format_option(app, format, kFormats, "Output format (table is text)");
@@ -158,10 +144,9 @@ cmd_rates(int argc, char** argv)
   if (!lists.empty() || std::getenv("DUTY_LISTS"))
     ctx = load_lists(lists_dir(lists));
   output::RatesSource src;
-  int rc = exit_clean;
-  auto profile = choose(profile_spec, ctx.get(), src.profile, rc);
-  if (!profile)
-    return rc == exit_clean ? exit_findings : rc;
+  ChosenProfile chosen = load_profile(profile_spec, ctx.get());
+  src.profile = chosen.source;
+  const lists::Profile* profile = &chosen.profile;
   if (profile->attribution == lists::Attribution::lead && !ctx)
     throw UsageError(fmt::format("the profile {} attributes orders to the lead the lists name: give --lists",
                                  profile->id.value));
@@ -175,7 +160,7 @@ cmd_rates(int argc, char** argv)
     src.lists = rates::lists_hash(ctx->set());
 
   rates::CountOptions co;
-  co.profile = &*profile;
+  co.profile = profile;
   co.lists = ctx.get();
   co.by = spec.by;
   co.db = db;

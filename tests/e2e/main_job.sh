@@ -11,7 +11,9 @@ expect_out "lead:      康庄镇综合执法队" "route answers"
 expect_out "2492 rows stored" "orders loaded"
 expect_out "8 rejected" "dirty rows set aside"
 expect_out "17557 rows stored" "events loaded"
-expect_out "响应率" "rates table"
+expect_eq "$(grep -m1 -E '^ +1  ' <<<"$OUT" | tr -s ' ')" " 1 八达岭镇 33 32 27 27 21 8 84.38% 84.38% 88.13% 85.9" "rates: first street"
+expect_out "  26  区城市管理委             180       162     152     116     100        26   93.83%   71.60%   76.17%      75.7" "rates: a department"
+expect_eq "$(grep -c '合计' <<<"$OUT")" "2" "a 合计 row for streets and one for departments"
 CHECKS=$((CHECKS + 1))
 [[ -s "$SCRATCH/out/yanqing-2025-03.db" ]] || fail "the case store is left for the user"
 # A second run re-ingests: orders are updated, never duplicated.

@@ -3,11 +3,27 @@
 source "$(dirname "$0")/lib.sh"
 mkdir -p "$SCRATCH/bin"
 ln -s "$DUTY" "$SCRATCH/bin/duty"
-OUT=$(PATH="$SCRATCH/bin:$PATH" sh "$DUTY_SRC/examples/monthly.sh" "$SCRATCH/month.db" 2>"$SCRATCH/err")
+OUT=$(cd "$SCRATCH" && PATH="$SCRATCH/bin:$PATH" sh "$DUTY_SRC/examples/monthly.sh" "$SCRATCH/month.db" 2>"$SCRATCH/err")
 RC=$?
+printf '%s\n' "$OUT" >"$SCRATCH/out"
 ERR=$(cat "$SCRATCH/err")
 expect_rc 0 "monthly pipeline"
-expect_out "响应率" "three rates"
+# The rates table: the first street and the streets' 合计, as worked out by rates_check.py below.
+expect_eq "$(grep -m1 -E '^ +1  ' <<<"$OUT" | tr -s ' ')" " 1 八达岭镇 33 32 27 27 21 8 84.38% 84.38% 88.13% 85.9" "first street"
+expect_eq "$(grep -m1 '合计' <<<"$OUT" | tr -s ' ')" " 合计 597 548 501 417 339 106 91.42% 75.83% 79.13% 78.7" "streets' 合计"
+expect_out " 25  区市场监管局             110        99      92      73      66        12   92.93%   73.74%   77.58%      77.2" "a department"
+CHECKS=$((CHECKS + 1))
+grep -q '^街乡镇,2025-03,18,香水园街道,30,29,26,16,15,7,89.66%,55.17%,73.45%,65.9' "$SCRATCH/rates-2025-03.csv" \
+  || fail "the CSV for the spreadsheet"
+# Every field of every row, recomputed independently from the store.
+"$DUTY" rates --db "$SCRATCH/month.db" --lists "$DUTY_SRC/lists/yanqing" --period 2025-03 --format json \
+  >"$SCRATCH/rates.json" 2>/dev/null
+OUT=$(python3 "$DUTY_SRC/tests/e2e/rates_check.py" "$SCRATCH/month.db" "$DUTY_SRC/lists/yanqing" bj-practice \
+  "$SCRATCH/rates.json" 2>&1)
+RC=$?
+expect_rc 0 "the month's rates agree with the independent computation"
+expect_out "75 rows agree (73 ranked)" "every row"
+OUT=$(cat "$SCRATCH/out")
 expect_out "退单单位" "returns"
 expect_out "报到单位" "whistles"
 expect_out "来电人数" "repeat callers"
