@@ -164,3 +164,15 @@ TEST_CASE("cases: yes/no, resolved and satisfaction values")
   CHECK(parse_satisfaction("未评价") == "unrated");
   CHECK(!parse_satisfaction("很好"));
 }
+
+TEST_CASE("parse_verdict: a flag with an outcome, 查否 kept apart")
+{
+  CHECK(parse_verdict("是") == "yes");
+  CHECK(parse_verdict("核减") == "yes");
+  CHECK(parse_verdict("申诉成功") == "yes");
+  CHECK(parse_verdict("否") == "no");
+  CHECK(parse_verdict("查否") == "rejected");
+  CHECK(parse_verdict("驳回") == "rejected");
+  CHECK(parse_verdict("不予核减") == "rejected");
+  CHECK_FALSE(parse_verdict("也许"));
+}

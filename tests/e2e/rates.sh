@@ -110,6 +110,23 @@ run_in march.csv rates --profile "$DUTY_SRC/tests/fixtures/rates/window.yaml" --
 expect_rc 0 "stdin with the duplicate rule"
 expect_eq "$OUT" "$FILE_OUT" "stdin and file agree"
 
+# From a store: the same rows as from the export; a store made before the assessment
+# columns existed is read (with a note) and gets them on its next ingest.
+export DUTY_PII_KEY=rates-test-key-0123456789abcdef
+"$DUTY" ingest --db m.db march.csv >/dev/null
+run rates --db m.db --period 2025-03 --format csv
+expect_rc 0 "from the store"
+expect_out "all,2025-03,2,甲单位,6,5,4,3,2,2,80.00%,60.00%,76.00%,68.4" "store row"
+sqlite3 m.db "ALTER TABLE orders DROP COLUMN appeal"
+run rates --db m.db --period 2025-03 --format csv
+expect_rc 0 "an older store"
+expect_err "the store has no column appeal" "says what it lacks"
+expect_out "all,2025-03,2,甲单位,7,6,4,3,2,2" "A8 counts without its 核减"
+"$DUTY" ingest --db m.db march.csv >/dev/null
+run rates --db m.db --period 2025-03 --format csv
+expect_out "all,2025-03,2,甲单位,6,5,4,3,2,2" "the next ingest adds the column"
+expect_not_out "no column" "no note"
+
 # Errors.
 run rates --period 2024-01 march.csv
 expect_rc 1 "an empty period"

@@ -81,6 +81,18 @@ TEST_CASE("the built-in profiles parse and say what DOMAIN §2 says")
   CHECK(on.satisfaction.count == RateCount::satisfied);
 }
 
+TEST_CASE("settings are written back in their canonical words and exact decimals")
+{
+  CHECK(ratio_text({9, 10}) == "0.9");
+  CHECK(ratio_text({10, 100}) == "0.10");
+  CHECK(ratio_text({5, 1000}) == "0.005");
+  CHECK(ratio_text({1, 1}) == "1");
+  CHECK(name_of(ExclusionRule::redispatched_first_unit) == "redispatched_first_unit");
+  CHECK(name_of(RateBase::valid_visits) == "valid_visits");
+  CHECK(name_of(PeriodStamp::visited_at) == "visited_at");
+  CHECK(name_of(Summary::pooled) == "pooled");
+}
+
 TEST_CASE("limits: the urgency's own first, then the general one")
 {
   Profile bj = *choose_profile("bj-practice", nullptr).profile;
@@ -181,6 +193,19 @@ TEST_CASE("a profile that does not add up is a located error")
     CHECK(problems("  - id: p\n    weights: [{group: 部门x, response: 1, resolution: 0, satisfaction: 0}]\n")
             .at(0)
             .find("which \"groups\" does not define") != std::string::npos);
+  }
+  SUBCASE("what the rates need: a clocked base only for on-time counts, windows in clock time")
+  {
+    CHECK(problems(kMinimal + "    rates: {response: {count: contacted, of: clocked}}\n").at(0)
+          == "bad-value 5:46 \"clocked\" is a base for the on-time counts only");
+    CHECK(problems(kMinimal + "    rates: {response: {count: contact_on_time, of: clocked}}\n").empty());
+    CHECK(problems(kMinimal + "    exclusions: [{rule: duplicate, within: 5wd}]\n").at(0)
+          == "bad-value 5:44 \"within\" is counted in clock time, not working days");
+    LoadResult r;
+    CHECK(problems(kMinimal + "    rate_decimals: 1\n", &r).empty());
+    REQUIRE(r.set.profiles.size() == 1);
+    CHECK(r.set.profiles[0].rate_decimals == 1);
+    CHECK(problems(kMinimal + "    rate_decimals: 9\n").at(0).find("from 0 to 6") != std::string::npos);
   }
   SUBCASE("weights are required")
   {
