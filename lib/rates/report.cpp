@@ -153,8 +153,11 @@ blocks_for(const lists::Profile& p, const Totals& totals, By by, Span span)
       b.rows.push_back(std::move(row));
     }
     rank(p, b.rows);
+    std::vector<Row> summaries; // of the unit rows only
     for (lists::Summary kind : p.summary)
-      b.rows.push_back(summary(p, b, kind));
+      summaries.push_back(summary(p, b, kind));
+    for (auto& s : summaries)
+      b.rows.push_back(std::move(s));
     b.summaries = p.summary.size();
     out.push_back(std::move(b));
   }

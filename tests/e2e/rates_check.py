@@ -284,15 +284,18 @@ def main():
                                                and o["c"]["orders"] > r["c"]["orders"]):
                     better += 1
             r["rank"] = better + 1
+        units = list(rows)
         for kind in p["summary"]:
-            tot = {"orders": sum(r["c"]["orders"] for r in rows), "visits": sum(r["c"]["visits"] for r in rows),
-                   "rate": [[sum(r["c"]["rate"][i][j] for r in rows) for j in range(3)] for i in range(3)],
-                   "excluded": {k: sum(r["c"]["excluded"].get(k, 0) for r in rows) for k in rows[0]["c"]["excluded"]}}
+            rows_ = units
+            tot = {"orders": sum(r["c"]["orders"] for r in rows_), "visits": sum(r["c"]["visits"] for r in rows_),
+                   "rate": [[sum(r["c"]["rate"][i][j] for r in rows_) for j in range(3)] for i in range(3)],
+                   "excluded": {k: sum(r["c"]["excluded"].get(k, 0) for r in rows_)
+                                for k in rows_[0]["c"]["excluded"]}}
             mean = None
             if kind == "average":
                 mean = []
                 for i in range(3):
-                    vals = [r["rates"][i] for r in rows if r["rates"][i] is not None]
+                    vals = [r["rates"][i] for r in rows_ if r["rates"][i] is not None]
                     mean.append(sum(vals, F(0)) / len(vals) if vals else None)
             rates, score = compute(group, lastp, tot, mean)
             label = "合计" if len(p["summary"]) == 1 else ("合计（平均）" if kind == "average" else "合计（合并）")

@@ -182,6 +182,11 @@ TEST_CASE("ranks: rounded score, then volume or shared; rows without a score las
   const auto& pooled = s.blocks[0].rows.back();
   CHECK(pooled.kind == Row::Kind::pooled);
   CHECK(*pooled.rate[0] == Fraction(3, 4)); // 3 contacted of 4 valid visits
+  CHECK(pooled.counts.orders == 5);          // the units' counts, not the other summary's too
+  CHECK(pooled.counts.rate[0].base == 4);
+  const auto& mean = s.blocks[0].rows[s.blocks[0].rows.size() - 2];
+  CHECK(mean.kind == Row::Kind::average);
+  CHECK(mean.counts.orders == 5);
 }
 
 TEST_CASE("weights per group and date; the period's last day decides")
