@@ -11,47 +11,61 @@ Attributor::Attributor(const lists::Profile& profile, const resolve::Context* li
 {
 }
 
-const Subject*
-Attributor::named(std::string_view kind, std::string_view name)
+std::unique_ptr<Subject>
+Attributor::make(Kind kind, std::string_view name) const
 {
-  std::string key;
-  key.reserve(kind.size() + 1 + name.size());
-  key.append(kind).append(1, '\x1f').append(name);
-  auto it = m_cache.find(key);
-  if (it != m_cache.end())
-    return it->second.get();
+  static constexpr std::string_view kKinds[] = {"unit", "territory", "matter"};
   auto s = std::make_unique<Subject>();
   s->name = std::string(name);
   s->group = std::string(kAllGroup);
-  if (m_lists) {
-    const auto& names = m_lists->names();
-    if (kind == "matter") {
-      auto found = names.matters(name);
-      if (found.size() == 1)
-        s->name = found[0]->id.value;
-      else
-        ++unresolved[std::string(kind) + " " + std::string(name)];
-    } else {
-      std::vector<const lists::Unit*> found;
-      for (const auto* u : names.units(name))
-        if (kind != "territory" || lists::is_territory(u->type))
-          found.push_back(u);
-      if (found.size() == 1) {
-        s->name = found[0]->id.value;
-        s->group = std::string(m_profile.group_of(found[0]->type));
-      } else {
-        s->group = "其他";
-        ++unresolved[std::string(kind) + " " + std::string(name)];
-      }
-    }
+  if (!m_lists)
+    return s;
+  const auto& names = m_lists->names();
+  if (kind == matter) {
+    auto found = names.matters(name);
+    if (found.size() == 1)
+      s->name = found[0]->id.value;
+    else
+      s->unresolved = std::string(kKinds[kind]) + " " + std::string(name);
+    return s;
   }
-  return m_cache.emplace(std::move(key), std::move(s)).first->second.get();
+  std::vector<const lists::Unit*> found;
+  for (const auto* u : names.units(name))
+    if (kind != territory || lists::is_territory(u->type))
+      found.push_back(u);
+  if (found.size() == 1) {
+    s->name = found[0]->id.value;
+    s->group = std::string(m_profile.group_of(found[0]->type));
+  } else {
+    s->group = "其他";
+    s->unresolved = std::string(kKinds[kind]) + " " + std::string(name);
+  }
+  return s;
+}
+
+const Subject*
+Attributor::named(Kind kind, std::string_view name)
+{
+  Cache& cache = m_cache[kind];
+  auto it = cache.find(name);
+  if (it == cache.end())
+    it = cache.emplace(std::string(name), make(kind, name)).first;
+  return it->second.get();
+}
+
+// Counts an order whose name the lists do not know.
+const Subject*
+Attributor::counted(const Subject* s)
+{
+  if (s && !s->unresolved.empty())
+    ++unresolved[s->unresolved];
+  return s;
 }
 
 const Subject*
 Attributor::unit_subject(std::string_view name)
 {
-  return name.empty() ? nullptr : named("unit", name);
+  return name.empty() ? nullptr : named(unit, name);
 }
 
 const Subject*
@@ -85,7 +99,7 @@ Attributor::lead_subject(const Order& o)
     ++undecided_leads;
     return unit_subject(o.unit);
   }
-  return named("unit", it->second->id.value);
+  return named(unit, it->second->id.value);
 }
 
 const Subject*
@@ -94,9 +108,9 @@ Attributor::subject(const Order& o)
   switch (m_by) {
   case By::unit:
   case By::unit_month:
-    return m_profile.attribution == lists::Attribution::lead ? lead_subject(o) : unit_subject(o.unit);
-  case By::territory: return o.territory.empty() ? nullptr : named("territory", o.territory);
-  case By::matter: return o.category.empty() ? nullptr : named("matter", o.category);
+    return counted(m_profile.attribution == lists::Attribution::lead ? lead_subject(o) : unit_subject(o.unit));
+  case By::territory: return o.territory.empty() ? nullptr : counted(named(territory, o.territory));
+  case By::matter: return o.category.empty() ? nullptr : counted(named(matter, o.category));
   }
   return nullptr;
 }
@@ -106,7 +120,7 @@ Attributor::matter_key(std::string_view category)
 {
   if (category.empty())
     return {};
-  return named("matter", category)->name;
+  return named(matter, category)->name;
 }
 
 } // namespace duty::rates

@@ -24,6 +24,7 @@ struct Subject
 {
   std::string name;
   std::string group;
+  std::string unresolved; // "unit 区城管委" when the lists do not know the name, else ""
 };
 
 // Without lists every subject is named as written and in group "all".
@@ -50,15 +51,26 @@ public:
   uint64_t undecided_leads = 0;
 
 private:
+  // Names → subjects, looked up without building a key (C++20 heterogeneous lookup).
+  struct Hash
+  {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Cache = std::unordered_map<std::string, std::unique_ptr<Subject>, Hash, std::equal_to<>>;
+  enum Kind { unit, territory, matter };
+
   const Subject* unit_subject(std::string_view name);
   const Subject* lead_subject(const Order& o);
-  const Subject* named(std::string_view kind, std::string_view name);
+  const Subject* named(Kind kind, std::string_view name);
+  const Subject* counted(const Subject* s);
+  std::unique_ptr<Subject> make(Kind kind, std::string_view name) const;
 
   const lists::Profile& m_profile;
   const resolve::Context* m_lists;
   By m_by;
-  std::unordered_map<std::string, std::unique_ptr<Subject>> m_cache; // kind + name → subject
-  std::unordered_map<std::string, const lists::Unit*> m_leads;        // matter|territory|day → lead
+  Cache m_cache[3];
+  std::unordered_map<std::string, const lists::Unit*> m_leads; // matter|territory|day → lead
 };
 
 } // namespace duty::rates

@@ -1,6 +1,7 @@
 #include "rates/count.hpp"
 
 #include "cases/fields.hpp"
+#include "rates/scan_export.hpp"
 #include "store/store.hpp"
 #include "util/error.hpp"
 
@@ -216,6 +217,47 @@ random_key()
   return key;
 }
 
+// The duplicate rule's first pass, on one chunk.
+class DupSink : public OrderSink
+{
+public:
+  DupSink(const CountOptions& opt, int64_t within) : attr(*opt.profile, opt.lists, opt.by), dups(within) {}
+  void add(const Order& o) override { dups.add(o.caller, attr.matter_key(o.category), o.received, o.id); }
+  Attributor attr;
+  Duplicates dups;
+};
+
+// Counting, on one chunk.
+class TallySink : public OrderSink
+{
+public:
+  TallySink(const CountOptions& opt, const Duplicates* dups)
+    : attr(*opt.profile, opt.lists, opt.by), tally(*opt.profile, attr, dups)
+  {
+  }
+  void add(const Order& o) override
+  {
+    ++rows;
+    tally.add(o);
+  }
+  Attributor attr;
+  Tally tally;
+  uint64_t rows = 0;
+};
+
+void
+take_scan(ScanResult& r, Counted& out, bool first_pass, size_t max_listed)
+{
+  if (!first_pass)
+    return;
+  out.bad_rows += r.bad_rows;
+  for (auto& b : r.bad)
+    if (out.bad.size() < max_listed)
+      out.bad.push_back(std::move(b));
+  for (auto& n : r.notes)
+    out.notes.push_back(std::move(n));
+}
+
 } // namespace
 
 Counted
@@ -235,29 +277,63 @@ count_orders(const CountOptions& opt)
     spool = std::make_unique<Spool>();
     std::replace(inputs.begin(), inputs.end(), std::string("-"), spool->path());
   }
-  auto each_order = [&](bool first_pass, const OrderFn& fn) {
-    if (!opt.db.empty())
-      read_store(opt.db, out, first_pass, fn);
-    for (const auto& in : inputs)
-      read_export(in, opt, pii, out, first_pass, fn);
-  };
+  ScanOptions so;
   std::unique_ptr<Duplicates> dups;
   if (dup_rule) {
     // Notes and bad rows are taken in this first pass only.
-    dups = std::make_unique<Duplicates>(int64_t(*dup_rule->within->clock_minutes()) * 60);
-    each_order(true, [&](const Order& o) { dups->add(o.caller, attr.matter_key(o.category), o.received, o.id); });
+    int64_t within = int64_t(*dup_rule->within->clock_minutes()) * 60;
+    dups = std::make_unique<Duplicates>(within);
+    auto collect = [&](const Order& o) { dups->add(o.caller, attr.matter_key(o.category), o.received, o.id); };
+    if (!opt.db.empty())
+      read_store(opt.db, out, true, collect);
+    so.callers = &pii;
+    for (const auto& in : inputs) {
+      if (!scannable(in, opt.reader)) {
+        read_export(in, opt, pii, out, true, collect);
+        continue;
+      }
+      ScanResult r = scan_export(in, opt.reader, opt.max_listed, so,
+                                 [&] { return std::make_unique<DupSink>(opt, within); });
+      take_scan(r, out, true, opt.max_listed);
+      for (auto& s : r.sinks)
+        dups->absorb(std::move(static_cast<DupSink&>(*s).dups));
+    }
     dups->finish();
-    attr.unresolved.clear(); // the matters looked up are not subjects
+    so.callers = nullptr;
   }
   Tally tally(profile, attr, dups.get());
-  each_order(!dup_rule, [&](const Order& o) {
+  auto count = [&](const Order& o) {
     ++out.rows;
     tally.add(o);
-  });
+  };
+  if (!opt.db.empty())
+    read_store(opt.db, out, !dup_rule, count);
+  std::vector<Totals> more;
+  for (const auto& in : inputs) {
+    if (!scannable(in, opt.reader)) {
+      read_export(in, opt, pii, out, !dup_rule, count);
+      continue;
+    }
+    ScanResult r = scan_export(in, opt.reader, opt.max_listed, so,
+                               [&] { return std::make_unique<TallySink>(opt, dups.get()); });
+    take_scan(r, out, !dup_rule, opt.max_listed);
+    for (auto& s : r.sinks) {
+      auto& t = static_cast<TallySink&>(*s);
+      out.rows += t.rows;
+      more.push_back(t.tally.totals());
+      out.unplaced.add(t.tally.unplaced());
+      for (const auto& [name, n] : t.attr.unresolved)
+        out.unresolved[name] += n;
+      out.undecided_leads += t.attr.undecided_leads;
+    }
+  }
   out.totals = tally.totals();
-  out.unplaced = tally.unplaced();
-  out.unresolved = attr.unresolved;
-  out.undecided_leads = attr.undecided_leads;
+  for (const auto& t : more)
+    merge(out.totals, t);
+  out.unplaced.add(tally.unplaced());
+  for (const auto& [name, n] : attr.unresolved)
+    out.unresolved[name] += n;
+  out.undecided_leads += attr.undecided_leads;
   return out;
 }
 

@@ -87,6 +87,14 @@ Duplicates::add(std::string_view caller, std::string matter, int64_t received, s
 }
 
 void
+Duplicates::absorb(Duplicates&& other)
+{
+  m_entries.insert(m_entries.end(), std::make_move_iterator(other.m_entries.begin()),
+                   std::make_move_iterator(other.m_entries.end()));
+  std::vector<Entry>().swap(other.m_entries);
+}
+
+void
 Duplicates::finish()
 {
   std::sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) {

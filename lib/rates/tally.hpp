@@ -24,6 +24,8 @@ class Duplicates
 public:
   explicit Duplicates(int64_t within_seconds) : m_within(within_seconds) {}
   void add(std::string_view caller, std::string matter, int64_t received, std::string_view id);
+  // Takes the orders another collector gathered (before finish()).
+  void absorb(Duplicates&& other);
   // Sorts and marks; call once after the last add.
   void finish();
   bool contains(std::string_view id) const { return m_ids.count(std::string(id)) > 0; }

@@ -1,0 +1,170 @@
+#include "cases/scan.hpp"
+
+#include <cstring>
+
+namespace duty::cases {
+
+std::string
+scan_error_message(ScanError e, uint64_t line)
+{
+  switch (e) {
+  case ScanError::none: return {};
+  case ScanError::nul: return "a NUL byte in the text (a binary file, or a damaged export?)";
+  case ScanError::bom: return "a byte-order mark (U+FEFF) inside the text (two exports joined together?)";
+  case ScanError::after_quote:
+    return "a quote inside a quoted field must be doubled (\"\"): text follows the closing quote";
+  case ScanError::never_ends: return "a quoted field that starts on line " + std::to_string(line) + " never ends";
+  }
+  return {};
+}
+
+CsvScanner::CsvScanner(char sep, bool utf8) : m_sep(sep), m_quoting(sep == ','), m_utf8(utf8)
+{
+  std::memset(m_stop, 0, sizeof m_stop);
+  std::memset(m_qstop, 0, sizeof m_qstop);
+  for (unsigned char c : {static_cast<unsigned char>(sep), static_cast<unsigned char>('\n'),
+                          static_cast<unsigned char>('\r'), static_cast<unsigned char>('\0')})
+    m_stop[c] = 1;
+  for (unsigned char c : {'"', '\n', '\r', '\0'})
+    m_qstop[c] = 1;
+  if (utf8)
+    m_stop[0xEF] = m_qstop[0xEF] = 1; // the first byte of a BOM
+}
+
+std::string_view
+CsvScanner::value(const ScanField& f, std::string& buf)
+{
+  if (!f.escaped)
+    return f.text;
+  buf.clear();
+  for (size_t i = 0; i < f.text.size(); ++i) {
+    buf += f.text[i];
+    if (f.text[i] == '"' && i + 1 < f.text.size() && f.text[i + 1] == '"')
+      ++i;
+  }
+  return buf;
+}
+
+CsvScanner::Status
+CsvScanner::next(const char* p, const char* end, bool final, ScanRecord& rec, size_t& consumed) const
+{
+  if (p >= end)
+    return final ? Status::end : Status::need_more;
+  const char* const start = p;
+  rec.count = 0;
+  rec.lines = 0;
+  rec.blank = false;
+  rec.error = ScanError::none;
+  auto fail = [&](ScanError what, const char* at) {
+    if (rec.error == ScanError::none) {
+      rec.error = what;
+      rec.error_offset = size_t(at - start);
+      rec.error_field = rec.count - 1;
+    }
+  };
+  auto add_field = [&]() -> ScanField& {
+    if (rec.count == rec.fields.size())
+      rec.fields.emplace_back();
+    ScanField& f = rec.fields[rec.count++];
+    f = ScanField{};
+    return f;
+  };
+  // Checks a byte that stopped a run but is not structural: NUL or a BOM's first byte.
+  // False when a BOM might be cut at the end of the buffer: read on first.
+  auto odd_byte = [&](const char* q) {
+    if (*q == '\0')
+      fail(ScanError::nul, q);
+    else if (m_utf8 && end - q < 3 && !final)
+      return false;
+    else if (m_utf8 && end - q >= 3 && std::memcmp(q, "\xEF\xBB\xBF", 3) == 0)
+      fail(ScanError::bom, q);
+    return true;
+  };
+  bool first_quoted = false;
+  for (;;) {
+    ScanField& f = add_field();
+    const char* q = p;
+    if (m_quoting && q < end && *q == '"') {
+      first_quoted = first_quoted || rec.count == 1;
+      f.quoted = true;
+      const char* body = ++q;
+      for (;;) {
+        while (q < end && !m_qstop[static_cast<unsigned char>(*q)])
+          ++q;
+        if (q >= end) {
+          if (!final)
+            return Status::need_more;
+          fail(ScanError::never_ends, body - 1);
+          f.text = std::string_view(body, size_t(q - body));
+          rec.lines += 1;
+          consumed = size_t(end - start);
+          return Status::record;
+        }
+        if (*q == '"') {
+          if (q + 1 >= end && !final)
+            return Status::need_more;
+          if (q + 1 < end && q[1] == '"') {
+            f.escaped = true;
+            q += 2;
+            continue;
+          }
+          break;
+        }
+        if (*q == '\n') {
+          ++rec.lines;
+        } else if (*q == '\r') {
+          if (q + 1 >= end && !final)
+            return Status::need_more;
+          if (!(q + 1 < end && q[1] == '\n'))
+            ++rec.lines;
+        } else if (!odd_byte(q)) {
+          return Status::need_more;
+        }
+        ++q;
+      }
+      f.text = std::string_view(body, size_t(q - body));
+      ++q; // the closing quote
+      if (q < end && *q != m_sep && *q != '\n' && *q != '\r')
+        fail(ScanError::after_quote, q);
+    }
+    // Unquoted text, or what follows a closing quote.
+    const char* text = q;
+    for (;;) {
+      while (q < end && !m_stop[static_cast<unsigned char>(*q)])
+        ++q;
+      if (q < end && *q != m_sep && *q != '\n' && *q != '\r') {
+        if (!odd_byte(q))
+          return Status::need_more;
+        ++q;
+        continue;
+      }
+      break;
+    }
+    if (!f.quoted)
+      f.text = std::string_view(text, size_t(q - text));
+    if (q >= end) {
+      if (!final)
+        return Status::need_more;
+      ++rec.lines;
+      consumed = size_t(end - start);
+      rec.blank = rec.count == 1 && !first_quoted && f.text.empty() && rec.error == ScanError::none;
+      return Status::record;
+    }
+    if (*q == m_sep) {
+      p = q + 1;
+      continue;
+    }
+    if (*q == '\r') {
+      if (q + 1 >= end && !final)
+        return Status::need_more;
+      if (q + 1 < end && q[1] == '\n')
+        ++q;
+    }
+    ++rec.lines;
+    consumed = size_t(q + 1 - start);
+    rec.blank = rec.count == 1 && !first_quoted && f.text.empty() && rec.error == ScanError::none;
+    return Status::record;
+  }
+}
+
+} // namespace duty::cases
