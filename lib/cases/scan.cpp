@@ -1,6 +1,9 @@
 #include "cases/scan.hpp"
 
 #include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace duty::cases {
 
@@ -18,6 +21,70 @@ scan_error_message(ScanError e, uint64_t line)
   return {};
 }
 
+namespace {
+
+// Finds the next byte that `stop` marks, 64 bytes at a time: the bytes of a
+// window are compared with the (at most five) stop bytes once, with SSE2,
+// into a bit mask that the following calls read. Past the last whole window
+// the table decides byte by byte.
+class Finder
+{
+public:
+  Finder(const uint8_t* stop, const char* bytes, int n) : m_stop(stop), m_n(n)
+  {
+#ifdef __SSE2__
+    for (int i = 0; i < n; ++i)
+      m_b[i] = _mm_set1_epi8(bytes[i]);
+#else
+    (void)bytes;
+#endif
+  }
+
+  const char* next(const char* q, const char* end)
+  {
+#ifdef __SSE2__
+    for (;;) {
+      if (m_base && q >= m_base && q < m_base + 64) {
+        uint64_t m = m_mask >> (q - m_base);
+        if (m)
+          return q + __builtin_ctzll(m);
+        q = m_base + 64;
+      }
+      if (end - q < 64)
+        break;
+      m_base = q;
+      m_mask = window(q);
+    }
+#endif
+    while (q < end && !m_stop[static_cast<unsigned char>(*q)])
+      ++q;
+    return q;
+  }
+
+private:
+#ifdef __SSE2__
+  uint64_t window(const char* p) const
+  {
+    uint64_t mask = 0;
+    for (int k = 0; k < 4; ++k) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+      __m128i hit = _mm_cmpeq_epi8(v, m_b[0]);
+      for (int i = 1; i < m_n; ++i)
+        hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, m_b[i]));
+      mask |= uint64_t(uint32_t(_mm_movemask_epi8(hit))) << (16 * k);
+    }
+    return mask;
+  }
+  __m128i m_b[5];
+#endif
+  const uint8_t* m_stop;
+  int m_n;
+  const char* m_base = nullptr;
+  uint64_t m_mask = 0;
+};
+
+} // namespace
+
 CsvScanner::CsvScanner(char sep, bool utf8) : m_sep(sep), m_quoting(sep == ','), m_utf8(utf8)
 {
   std::memset(m_stop, 0, sizeof m_stop);
@@ -29,6 +96,14 @@ CsvScanner::CsvScanner(char sep, bool utf8) : m_sep(sep), m_quoting(sep == ','),
     m_qstop[c] = 1;
   if (utf8)
     m_stop[0xEF] = m_qstop[0xEF] = 1; // the first byte of a BOM
+  m_nstop = 0;
+  m_nqstop = 0;
+  for (int c = 0; c < 256; ++c) {
+    if (m_stop[c])
+      m_stop_bytes[m_nstop++] = char(c);
+    if (m_qstop[c])
+      m_qstop_bytes[m_nqstop++] = char(c);
+  }
 }
 
 std::string_view
@@ -81,6 +156,7 @@ CsvScanner::next(const char* p, const char* end, bool final, ScanRecord& rec, si
     return true;
   };
   bool first_quoted = false;
+  Finder plain(m_stop, m_stop_bytes, m_nstop), quoted(m_qstop, m_qstop_bytes, m_nqstop);
   for (;;) {
     ScanField& f = add_field();
     const char* q = p;
@@ -89,8 +165,7 @@ CsvScanner::next(const char* p, const char* end, bool final, ScanRecord& rec, si
       f.quoted = true;
       const char* body = ++q;
       for (;;) {
-        while (q < end && !m_qstop[static_cast<unsigned char>(*q)])
-          ++q;
+        q = quoted.next(q, end);
         if (q >= end) {
           if (!final)
             return Status::need_more;
@@ -130,8 +205,7 @@ CsvScanner::next(const char* p, const char* end, bool final, ScanRecord& rec, si
     // Unquoted text, or what follows a closing quote.
     const char* text = q;
     for (;;) {
-      while (q < end && !m_stop[static_cast<unsigned char>(*q)])
-        ++q;
+      q = plain.next(q, end);
       if (q < end && *q != m_sep && *q != '\n' && *q != '\r') {
         if (!odd_byte(q))
           return Status::need_more;

@@ -48,8 +48,10 @@ Attributor::named(Kind kind, std::string_view name)
 {
   Cache& cache = m_cache[kind];
   auto it = cache.find(name);
-  if (it == cache.end())
+  if (it == cache.end()) {
     it = cache.emplace(std::string(name), make(kind, name)).first;
+    it->second->slot = m_made++;
+  }
   return it->second.get();
 }
 

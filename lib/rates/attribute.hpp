@@ -25,6 +25,7 @@ struct Subject
   std::string name;
   std::string group;
   std::string unresolved; // "unit 区城管委" when the lists do not know the name, else ""
+  uint32_t slot = 0;      // 0, 1, 2 … in the order the attributor made them (a tally's index)
 };
 
 // Without lists every subject is named as written and in group "all".
@@ -70,6 +71,7 @@ private:
   const resolve::Context* m_lists;
   By m_by;
   Cache m_cache[3];
+  uint32_t m_made = 0;
   std::unordered_map<std::string, const lists::Unit*> m_leads; // matter|territory|day → lead
 };
 

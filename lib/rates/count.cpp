@@ -278,6 +278,7 @@ count_orders(const CountOptions& opt)
     std::replace(inputs.begin(), inputs.end(), std::string("-"), spool->path());
   }
   ScanOptions so;
+  needed_fields(profile, opt.by, dup_rule != nullptr, so);
   std::unique_ptr<Duplicates> dups;
   if (dup_rule) {
     // Notes and bad rows are taken in this first pass only.

@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <iconv.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -303,12 +304,26 @@ public:
   {
     auto defs = cases::fields(cases::Kind::orders);
     m_caches.resize(plan.columns.size());
+    m_memo.resize(plan.columns.size());
     m_defs.assign(defs.begin(), defs.end());
     auto f = [](std::string_view n) { return *cases::field_index(cases::Kind::orders, n); };
     m_f = {f("id"),          f("type"),          f("status"),    f("unit"),         f("territory"), f("category"),
            f("phone"),       f("caller"),        f("received_at"), f("dispatched_at"), f("closed_at"),
            f("visited_at"),  f("visit_valid"),   f("contacted"), f("assessed"),     f("resolved"),
            f("satisfaction"), f("unreasonable"), f("appeal")};
+    // What is read: the fields the rates use, and every typed field (a bad value there
+    // makes the row bad, as the case reader would). Free text and names nobody counts by
+    // (title, content, community, …) are never looked at.
+    m_wanted.assign(defs.size(), false);
+    for (size_t x : m_f)
+      m_wanted[x] = true;
+    m_wanted[m_f[1]] = opt.type;
+    m_wanted[m_f[2]] = opt.status;
+    m_wanted[m_f[4]] = opt.territory;
+    m_wanted[m_f[5]] = opt.category;
+    for (size_t x = 0; x < defs.size(); ++x)
+      if (defs[x].type != FieldType::text && defs[x].type != FieldType::personal && defs[x].type != FieldType::phone)
+        m_wanted[x] = true;
   }
 
   // Types one record; false with `error` and `column` set when the row is bad.
@@ -316,6 +331,32 @@ public:
 
 private:
   const Typed& cached(size_t c, std::string_view raw);
+  // parse_stamp with the day of the last call remembered: times of an export share few days.
+  std::optional<int64_t> fast_stamp(std::string_view v, size_t slot)
+  {
+    DayMemo& d = m_days[slot % m_days.size()];
+    if (v[10] != ' ' || std::memcmp(v.data(), d.text, 10) != 0) {
+      auto day = parse_stamp(v.substr(0, 10));
+      if (!day)
+        return std::nullopt;
+      std::memcpy(d.text, v.data(), 10);
+      d.seconds = *day;
+    }
+    auto digit = [&](size_t i) { return unsigned(v[i] - '0'); };
+    for (size_t i : {11, 12, 14, 15, 17, 18})
+      if (digit(i) > 9)
+        return std::nullopt;
+    unsigned h = digit(11) * 10 + digit(12), mi = digit(14) * 10 + digit(15), se = digit(17) * 10 + digit(18);
+    if (v[13] != ':' || v[16] != ':' || h > 23 || mi > 59 || se > 59)
+      return std::nullopt;
+    return d.seconds + h * 3600 + mi * 60 + se;
+  }
+  struct DayMemo
+  {
+    char text[10] = {};
+    int64_t seconds = 0;
+  };
+  std::array<DayMemo, 8> m_days; // one per time column (by field index)
   Typed type_value(size_t field, std::string_view raw);
   std::string_view text_of(size_t c, std::string_view raw, std::string& scratch);
 
@@ -324,7 +365,16 @@ private:
   Decoder m_dec;
   std::vector<cases::FieldDef> m_defs;
   std::vector<RawMap<Typed>> m_caches;
+  struct Memo
+  {
+    uint64_t fp = 0;
+    const std::string* key = nullptr;
+    const Typed* value = nullptr;
+  };
+  static constexpr int kMemoBits = 8;
+  std::vector<std::array<Memo, 1 << kMemoBits>> m_memo; // per column
   std::array<size_t, 19> m_f;
+  std::vector<bool> m_wanted; // per canonical field
   std::string m_buf, m_utf8, m_id, m_caller, m_category, m_scratch[6];
   int64_t m_times[6];
 };
@@ -380,16 +430,34 @@ RowReader::type_value(size_t field, std::string_view raw)
 const Typed&
 RowReader::cached(size_t c, std::string_view raw)
 {
+  // A direct-mapped memo in front of the map: most columns repeat a handful of values.
+  // The first 7 bytes and the length identify a short value; a long one also mixes its last 8.
+  uint64_t fp = 0;
+  std::memcpy(&fp, raw.data(), std::min<size_t>(raw.size(), 7));
+  fp ^= uint64_t(raw.size()) << 56;
+  uint64_t mix = fp;
+  if (raw.size() > 7) {
+    uint64_t tail;
+    std::memcpy(&tail, raw.data() + raw.size() - 8, 8);
+    mix ^= tail * 0xC2B2AE3D27D4EB4Full;
+  }
+  Memo& m = m_memo[c][(mix * 0x9E3779B97F4A7C15ull) >> (64 - kMemoBits)];
+  if (m.value && m.fp == fp && (raw.size() <= 7 || *m.key == raw))
+    return *m.value;
   auto& cache = m_caches[c];
   auto it = cache.find(raw);
-  if (it != cache.end())
+  if (it != cache.end()) {
+    m = {fp, &it->first, &it->second};
     return it->second;
+  }
   static thread_local Typed once;
   if (cache.size() >= kCacheLimit) {
     once = type_value(m_plan.columns[c].field, raw);
     return once;
   }
-  return cache.emplace(std::string(raw), type_value(m_plan.columns[c].field, raw)).first->second;
+  it = cache.emplace(std::string(raw), type_value(m_plan.columns[c].field, raw)).first;
+  m = {fp, &it->first, &it->second};
+  return it->second;
 }
 
 bool
@@ -410,6 +478,8 @@ RowReader::read(const cases::ScanRecord& rec, Order& o, std::string& error, std:
       return false;
     };
     if (col.part >= 0) {
+      if (!m_opt.category)
+        continue;
       const Typed& t = cached(c, raw);
       if (!t.ok)
         return fail(t.text);
@@ -417,6 +487,8 @@ RowReader::read(const cases::ScanRecord& rec, Order& o, std::string& error, std:
       continue;
     }
     size_t f = col.field;
+    if (!m_wanted[f])
+      continue;
     switch (m_defs[f].type) {
     case FieldType::time: {
       std::string_view v = util::trim(raw);
@@ -424,7 +496,7 @@ RowReader::read(const cases::ScanRecord& rec, Order& o, std::string& error, std:
         break;
       std::optional<int64_t> s;
       if (v.size() == 19 && m_plan.time.format.empty() && m_plan.time.zone_minutes == 480)
-        s = parse_stamp(v); // the stored form itself: nothing to convert
+        s = fast_stamp(v, f); // the stored form itself: nothing to convert
       if (!s) {
         if (!m_dec.decode(v, m_utf8))
           return fail(std::string("bytes that are not ") + (m_plan.gbk ? "gb18030" : "UTF-8") + " text");
@@ -505,7 +577,7 @@ RowReader::read(const cases::ScanRecord& rec, Order& o, std::string& error, std:
     column = m_plan.header[m_plan.field_column[m_f[0]]];
     return false;
   }
-  if (m_plan.category_parts && o.category.empty()) {
+  if (m_plan.category_parts && m_opt.category && o.category.empty()) {
     m_category.clear();
     for (auto p : parts)
       if (!p.empty())
@@ -518,6 +590,57 @@ RowReader::read(const cases::ScanRecord& rec, Order& o, std::string& error, std:
   (void)times;
   return true;
 }
+
+// A read-only window on a file, mapped: the tokenizer reads the page cache
+// in place, nothing is copied, and each window is unmapped when the next is
+// mapped, so memory holds one window per thread whatever the file's size.
+class Window
+{
+public:
+  Window(int fd, uint64_t size, const std::string& path) : m_fd(fd), m_size(size), m_path(path) {}
+  ~Window() { unmap(); }
+  Window(const Window&) = delete;
+  Window& operator=(const Window&) = delete;
+
+  // Maps `want` bytes from `from` (fewer at the end of the file).
+  void map_from(uint64_t from, size_t want)
+  {
+    unmap();
+    static const uint64_t page = uint64_t(::sysconf(_SC_PAGESIZE));
+    off = std::min(from, m_size);
+    len = size_t(std::min<uint64_t>(want, m_size - off));
+    final = off + len >= m_size;
+    if (len == 0) {
+      data = nullptr;
+      return;
+    }
+    uint64_t aligned = off / page * page;
+    m_len = size_t(off - aligned) + len;
+    void* p = ::mmap(nullptr, m_len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, m_fd, off_t(aligned));
+    if (p == MAP_FAILED)
+      throw UsageError(m_path + ": " + std::strerror(errno));
+    m_map = static_cast<char*>(p);
+    data = m_map + (off - aligned);
+  }
+
+  const char* data = nullptr; // the byte at file offset `off`
+  uint64_t off = 0;
+  size_t len = 0; // bytes from data
+  bool final = false; // the file ends at data + len
+
+private:
+  void unmap()
+  {
+    if (m_map)
+      ::munmap(m_map, m_len);
+    m_map = nullptr;
+  }
+  int m_fd;
+  uint64_t m_size;
+  const std::string& m_path;
+  char* m_map = nullptr;
+  size_t m_len = 0;
+};
 
 struct BadRow
 {
@@ -548,34 +671,23 @@ read_chunk(const Plan& plan, int fd, uint64_t begin, uint64_t limit, const ScanO
   RowReader reader(plan, opt);
   Order o;
   std::string error, column;
-  std::vector<char> buf(opt.block);
-  uint64_t buf_off = begin; // file offset of buf[0]
-  size_t len = 0, pos = 0;
-  bool final = false;
-  auto fill = [&] {
-    if (pos > 0) {
-      std::memmove(buf.data(), buf.data() + pos, len - pos);
-      buf_off += pos;
-      len -= pos;
-      pos = 0;
-    }
-    if (len == buf.size())
-      buf.resize(buf.size() * 2); // a record longer than the block
-    size_t got = read_at(fd, buf.data() + len, buf.size() - len, buf_off + len, plan.path);
-    len += got;
-    final = buf_off + len >= plan.size || got == 0;
-  };
-  fill();
+  Window w(fd, plan.size, plan.path);
+  size_t want = opt.block;
+  size_t pos = 0;
+  w.map_from(begin, want);
   for (;;) {
-    uint64_t at = buf_off + pos;
+    uint64_t at = w.off + pos;
     if (at >= limit || at >= plan.size) {
       out.stop = std::min(at, plan.size);
       return out;
     }
     size_t used = 0;
-    auto st = scanner.next(buf.data() + pos, buf.data() + len, final, rec, used);
+    auto st = scanner.next(w.data + pos, w.data + w.len, w.final, rec, used);
     if (st == cases::CsvScanner::Status::need_more) {
-      fill();
+      if (pos == 0)
+        want *= 2; // a record longer than the window
+      w.map_from(at, want);
+      pos = 0;
       continue;
     }
     if (st == cases::CsvScanner::Status::end) {
@@ -641,6 +753,20 @@ guess_start(const Plan& plan, int fd, uint64_t at)
 }
 
 } // namespace
+
+void
+needed_fields(const lists::Profile& p, By by, bool duplicates, ScanOptions& o)
+{
+  auto rule = [&](lists::ExclusionRule r) {
+    return std::any_of(p.exclusions.begin(), p.exclusions.end(), [&](const auto& x) { return x.rule == r; });
+  };
+  bool lead = p.attribution == lists::Attribution::lead && (by == By::unit || by == By::unit_month);
+  o.type = rule(lists::ExclusionRule::consultation);
+  o.status = rule(lists::ExclusionRule::redispatched_first_unit);
+  o.territory = by == By::territory || lead;
+  o.category = by == By::matter || lead || duplicates;
+  o.id = true; // required: a row without one is bad
+}
 
 bool
 scannable(const std::string& path, const cases::ReaderOptions& ro)

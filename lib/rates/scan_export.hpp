@@ -32,7 +32,13 @@ struct ScanOptions
   unsigned threads = 0;        // 0: one per core
   size_t block = 8u << 20;     // bytes read at a time per thread
   const cases::PiiHasher* callers = nullptr; // set: hash callers into Order::caller (the duplicate rule)
+  // The name fields a job reads (the typed fields are always read: a bad value makes a bad row).
+  bool type = true, status = true, territory = true, category = true, id = true;
 };
+
+// The name fields `profile` counting `by` reads, in `o`.
+void
+needed_fields(const lists::Profile& profile, By by, bool duplicates, ScanOptions& o);
 
 struct ScanResult
 {

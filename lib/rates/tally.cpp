@@ -172,12 +172,17 @@ Tally::add(const Order& o)
     return;
   }
   int period = period_of(m_profile.period, at);
-  auto [id, fresh] = m_subject_ids.emplace(s, uint32_t(m_subject_ids.size()));
-  (void)fresh;
-  uint64_t key = (uint64_t(id->second) << 32) | uint32_t(period);
-  auto& cell = m_cells[key];
-  cell.first = s;
-  Counts& c = cell.second;
+  if (s->slot >= m_cells.size())
+    m_cells.resize(s->slot + 1);
+  Cells& cells = m_cells[s->slot];
+  cells.subject = s;
+  Counts* found = nullptr;
+  for (auto& [p, counts] : cells.periods)
+    if (p == period)
+      found = &counts;
+  if (!found)
+    found = &cells.periods.emplace_back(period, Counts{}).second;
+  Counts& c = *found;
   uint32_t mask = exclusion_mask(o, c);
   if (!(mask & kVolume)) {
     ++c.orders;
@@ -193,10 +198,14 @@ Totals
 Tally::totals() const
 {
   Totals out;
-  for (const auto& [key, cell] : m_cells) {
-    auto& e = out[TallyKey{cell.first->name, int(int32_t(uint32_t(key)))}];
-    e.group = cell.first->group;
-    e.counts.add(cell.second);
+  for (const auto& cells : m_cells) {
+    if (!cells.subject)
+      continue;
+    for (const auto& [period, counts] : cells.periods) {
+      auto& e = out[TallyKey{cells.subject->name, period}];
+      e.group = cells.subject->group;
+      e.counts.add(counts);
+    }
   }
   return out;
 }

@@ -89,8 +89,13 @@ private:
   const lists::Profile& m_profile;
   Attributor& m_attr;
   const Duplicates* m_dups;
-  std::unordered_map<uint64_t, std::pair<const Subject*, Counts>> m_cells; // subject × period
-  std::unordered_map<const Subject*, uint32_t> m_subject_ids;
+  // By the subject's slot: its periods (one or two, mostly) and their counts.
+  struct Cells
+  {
+    const Subject* subject = nullptr;
+    std::vector<std::pair<int, Counts>> periods;
+  };
+  std::vector<Cells> m_cells;
   Unplaced m_unplaced;
 };
 
