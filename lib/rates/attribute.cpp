@@ -110,7 +110,15 @@ Attributor::subject(const Order& o)
   switch (m_by) {
   case By::unit:
   case By::unit_month:
-    return counted(m_profile.attribution == lists::Attribution::lead ? lead_subject(o) : unit_subject(o.unit));
+    if (m_profile.attribution == lists::Attribution::lead)
+      return counted(lead_subject(o));
+    if (o.unit_key) {
+      auto [it, fresh] = m_by_key.try_emplace(o.unit_key, nullptr);
+      if (fresh)
+        it->second = unit_subject(o.unit);
+      return counted(it->second);
+    }
+    return counted(unit_subject(o.unit));
   case By::territory: return o.territory.empty() ? nullptr : counted(named(territory, o.territory));
   case By::matter: return o.category.empty() ? nullptr : counted(named(matter, o.category));
   }

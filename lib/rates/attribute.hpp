@@ -73,6 +73,7 @@ private:
   Cache m_cache[3];
   uint32_t m_made = 0;
   std::unordered_map<std::string, const lists::Unit*> m_leads; // matter|territory|day → lead
+  std::unordered_map<const void*, const Subject*> m_by_key;    // Order::unit_key → unit subject
 };
 
 } // namespace duty::rates

@@ -182,8 +182,10 @@ RowReader::read(const cases::ScanRecord& rec, Order& o, std::string& error, std:
         o.type = t.text;
       else if (f == m_f[2])
         o.status = t.text;
-      else if (f == m_f[3])
+      else if (f == m_f[3]) {
         o.unit = t.text;
+        o.unit_key = m_caches[c].size() < kCacheLimit ? &t : nullptr; // cached entries stay put
+      }
       else if (f == m_f[4])
         o.territory = t.text;
       else if (f == m_f[5])

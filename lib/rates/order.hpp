@@ -29,6 +29,9 @@ struct Order
   Satisfaction satisfaction = Satisfaction::unknown;
   Verdict unreasonable = Verdict::unknown, appeal = Verdict::unknown;
   bool returned = false; // the row's unit returned the order and it went to another unit
+  // Optional: the same non-null key always comes with the same `unit` text (a
+  // reader's interned value), so a unit is looked up once per key, not per order.
+  const void* unit_key = nullptr;
   Clock sign = Clock::none, contact = Clock::none, close = Clock::none;
 };
 
