@@ -75,7 +75,7 @@ private:
     }
     return mask;
   }
-  __m128i m_b[5];
+  __m128i m_b[6];
 #endif
   const uint8_t* m_stop;
   int m_n;
@@ -96,14 +96,13 @@ CsvScanner::CsvScanner(char sep, bool utf8) : m_sep(sep), m_quoting(sep == ','),
     m_qstop[c] = 1;
   if (utf8)
     m_stop[0xEF] = m_qstop[0xEF] = 1; // the first byte of a BOM
-  m_nstop = 0;
-  m_nqstop = 0;
-  for (int c = 0; c < 256; ++c) {
-    if (m_stop[c])
-      m_stop_bytes[m_nstop++] = char(c);
-    if (m_qstop[c])
-      m_qstop_bytes[m_nqstop++] = char(c);
-  }
+  std::memset(m_any, 0, sizeof m_any);
+  m_nany = 0;
+  for (int c = 0; c < 256; ++c)
+    if (m_stop[c] || (m_quoting && m_qstop[c])) {
+      m_any[c] = 1;
+      m_any_bytes[m_nany++] = char(c);
+    }
 }
 
 std::string_view
@@ -134,17 +133,9 @@ CsvScanner::next(const char* p, const char* end, bool final, ScanRecord& rec, si
     if (rec.error == ScanError::none) {
       rec.error = what;
       rec.error_offset = size_t(at - start);
-      rec.error_field = rec.count - 1;
+      rec.error_field = rec.count;
     }
   };
-  auto add_field = [&]() -> ScanField& {
-    if (rec.count == rec.fields.size())
-      rec.fields.emplace_back();
-    ScanField& f = rec.fields[rec.count++];
-    f = ScanField{};
-    return f;
-  };
-  // Checks a byte that stopped a run but is not structural: NUL or a BOM's first byte.
   // False when a BOM might be cut at the end of the buffer: read on first.
   auto odd_byte = [&](const char* q) {
     if (*q == '\0')
@@ -155,89 +146,94 @@ CsvScanner::next(const char* p, const char* end, bool final, ScanRecord& rec, si
       fail(ScanError::bom, q);
     return true;
   };
-  bool first_quoted = false;
-  Finder plain(m_stop, m_stop_bytes, m_nstop), quoted(m_qstop, m_qstop_bytes, m_nqstop);
+  // One pass over the stop bytes of the record (separator, quote, CR, LF, NUL
+  // and a BOM's first byte), 64 bytes at a time.
+  Finder stops(m_any, m_any_bytes, m_nany);
+  const char* field = p;         // where the current field starts
+  const char* quote_end = nullptr; // its closing quote, when it is quoted
+  bool in_quotes = false, escaped = false, first_quoted = false;
+  auto finish_field = [&](const char* at) {
+    if (rec.count == rec.fields.size())
+      rec.fields.emplace_back();
+    ScanField& f = rec.fields[rec.count++];
+    f.quoted = quote_end != nullptr || in_quotes;
+    f.escaped = escaped;
+    f.text = !f.quoted ? std::string_view(field, size_t(at - field))
+                       : std::string_view(field + 1, size_t((quote_end ? quote_end : at) - field - 1));
+  };
+  const char* q = p;
   for (;;) {
-    ScanField& f = add_field();
-    const char* q = p;
-    if (m_quoting && q < end && *q == '"') {
-      first_quoted = first_quoted || rec.count == 1;
-      f.quoted = true;
-      const char* body = ++q;
-      for (;;) {
-        q = quoted.next(q, end);
-        if (q >= end) {
-          if (!final)
-            return Status::need_more;
-          fail(ScanError::never_ends, body - 1);
-          f.text = std::string_view(body, size_t(q - body));
-          rec.lines += 1;
-          consumed = size_t(end - start);
-          return Status::record;
-        }
-        if (*q == '"') {
-          if (q + 1 >= end && !final)
-            return Status::need_more;
-          if (q + 1 < end && q[1] == '"') {
-            f.escaped = true;
-            q += 2;
-            continue;
-          }
-          break;
-        }
-        if (*q == '\n') {
-          ++rec.lines;
-        } else if (*q == '\r') {
-          if (q + 1 >= end && !final)
-            return Status::need_more;
-          if (!(q + 1 < end && q[1] == '\n'))
-            ++rec.lines;
-        } else if (!odd_byte(q)) {
-          return Status::need_more;
-        }
-        ++q;
-      }
-      f.text = std::string_view(body, size_t(q - body));
-      ++q; // the closing quote
-      if (q < end && *q != m_sep && *q != '\n' && *q != '\r')
-        fail(ScanError::after_quote, q);
-    }
-    // Unquoted text, or what follows a closing quote.
-    const char* text = q;
-    for (;;) {
-      q = plain.next(q, end);
-      if (q < end && *q != m_sep && *q != '\n' && *q != '\r') {
-        if (!odd_byte(q))
-          return Status::need_more;
-        ++q;
-        continue;
-      }
-      break;
-    }
-    if (!f.quoted)
-      f.text = std::string_view(text, size_t(q - text));
+    q = stops.next(q, end);
     if (q >= end) {
       if (!final)
         return Status::need_more;
+      if (in_quotes)
+        fail(ScanError::never_ends, field);
+      finish_field(end);
       ++rec.lines;
       consumed = size_t(end - start);
+      const ScanField& f = rec.fields[0];
       rec.blank = rec.count == 1 && !first_quoted && f.text.empty() && rec.error == ScanError::none;
       return Status::record;
     }
-    if (*q == m_sep) {
-      p = q + 1;
+    char c = *q;
+    if (in_quotes) {
+      if (c == '"') {
+        if (q + 1 >= end && !final)
+          return Status::need_more;
+        if (q + 1 < end && q[1] == '"') {
+          escaped = true;
+          q += 2;
+          continue;
+        }
+        in_quotes = false;
+        quote_end = q++;
+        if (q < end && *q != m_sep && *q != '\n' && *q != '\r')
+          fail(ScanError::after_quote, q);
+        continue;
+      }
+      if (c == '\n') {
+        ++rec.lines;
+      } else if (c == '\r') {
+        if (q + 1 >= end && !final)
+          return Status::need_more;
+        if (!(q + 1 < end && q[1] == '\n'))
+          ++rec.lines;
+      } else if (c != m_sep && !odd_byte(q)) {
+        return Status::need_more;
+      }
+      ++q;
       continue;
     }
-    if (*q == '\r') {
-      if (q + 1 >= end && !final)
-        return Status::need_more;
-      if (q + 1 < end && q[1] == '\n')
-        ++q;
+    if (c == m_sep) {
+      finish_field(q);
+      field = ++q;
+      quote_end = nullptr;
+      escaped = false;
+      continue;
     }
-    ++rec.lines;
-    consumed = size_t(q + 1 - start);
-    rec.blank = rec.count == 1 && !first_quoted && f.text.empty() && rec.error == ScanError::none;
-    return Status::record;
+    if (c == '"') {
+      if (q == field && m_quoting) { // a quote opens a field only at its start
+        in_quotes = true;
+        first_quoted = first_quoted || rec.count == 0;
+      }
+      ++q;
+      continue;
+    }
+    if (c == '\n' || c == '\r') {
+      if (c == '\r' && q + 1 >= end && !final)
+        return Status::need_more;
+      finish_field(q);
+      if (c == '\r' && q + 1 < end && q[1] == '\n')
+        ++q;
+      ++rec.lines;
+      consumed = size_t(q + 1 - start);
+      rec.blank = rec.count == 1 && !first_quoted && rec.fields[0].text.empty() && rec.error == ScanError::none;
+      return Status::record;
+    }
+    if (!odd_byte(q))
+      return Status::need_more;
+    ++q;
   }
 }
 

@@ -67,8 +67,9 @@ private:
   bool m_utf8;
   uint8_t m_stop[256];   // bytes that end a run of unquoted text
   uint8_t m_qstop[256];  // … of quoted text
-  char m_stop_bytes[5], m_qstop_bytes[5];
-  int m_nstop = 0, m_nqstop = 0;
+  uint8_t m_any[256];    // either: the bytes the one-pass scan stops at
+  char m_any_bytes[6];
+  int m_nany = 0;
 };
 
 } // namespace duty::cases

@@ -76,7 +76,9 @@ private:
   // parse_stamp with the day of the last call remembered: times of an export share few days.
   std::optional<int64_t> fast_stamp(std::string_view v, size_t slot)
   {
-    DayMemo& d = m_days[slot % m_days.size()];
+    // A small direct-mapped table of days per column, by month and day digits.
+    unsigned key = unsigned(v[5] ^ v[6] * 3 ^ v[8] * 7 ^ v[9] * 13) & (kDays - 1);
+    DayMemo& d = m_days[slot % 8][key];
     if (v[10] != ' ' || std::memcmp(v.data(), d.text, 10) != 0) {
       auto day = parse_stamp(v.substr(0, 10));
       if (!day)
@@ -98,7 +100,8 @@ private:
     char text[10] = {};
     int64_t seconds = 0;
   };
-  std::array<DayMemo, 8> m_days; // one per time column (by field index)
+  static constexpr unsigned kDays = 64;
+  std::array<std::array<DayMemo, kDays>, 8> m_days; // per time column (by field index)
   Typed type_value(size_t field, std::string_view raw);
   std::string_view text_of(size_t c, std::string_view raw, std::string& scratch);
 

@@ -171,7 +171,13 @@ Tally::add(const Order& o)
     ++m_unplaced.no_subject;
     return;
   }
-  int period = period_of(m_profile.period, at);
+  // The period of `at`: its day's month (remembered), moved on for a window's tail.
+  int64_t day = at >= 0 ? at / 86400 : -((-at + 86399) / 86400);
+  if (day != m_last_day) {
+    m_last_day = day;
+    m_last_month = period_of(lists::Period{}, day * 86400);
+  }
+  int period = m_profile.period.kind == lists::Period::Kind::month ? m_last_month : period_of(m_profile.period, at);
   if (s->slot >= m_cells.size())
     m_cells.resize(s->slot + 1);
   Cells& cells = m_cells[s->slot];

@@ -7,6 +7,7 @@
 #include "rates/counts.hpp"
 #include "rates/order.hpp"
 
+#include <climits>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -96,6 +97,8 @@ private:
     std::vector<std::pair<int, Counts>> periods;
   };
   std::vector<Cells> m_cells;
+  int64_t m_last_day = INT64_MIN; // period_of is a calendar computation: orders come in runs of days
+  int m_last_month = 0;
   Unplaced m_unplaced;
 };
 

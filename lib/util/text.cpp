@@ -149,6 +149,9 @@ pad_right(std::string_view s, size_t width)
 std::string_view
 trim(std::string_view s)
 {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  if (!s.empty() && !space(s.front()) && !space(s.back()))
+    return s; // the common case, without a search
   size_t b = s.find_first_not_of(" \t\r\n");
   if (b == std::string_view::npos)
     return {};
