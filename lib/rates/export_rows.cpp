@@ -98,7 +98,6 @@ RowReader::read(const cases::ScanRecord& rec, Order& o, std::string& error, std:
 {
   o = Order{};
   std::string_view parts[3];
-  int times = 0;
   for (size_t c = 0; c < m_plan.columns.size() && c < rec.count; ++c) {
     const Column& col = m_plan.columns[c];
     if (col.field == npos && col.part < 0)
@@ -147,7 +146,6 @@ RowReader::read(const cases::ScanRecord& rec, Order& o, std::string& error, std:
         o.closed = *s;
       else if (f == m_f[11])
         o.visited = *s;
-      ++times;
       break;
     }
     case FieldType::personal:
@@ -222,7 +220,6 @@ RowReader::read(const cases::ScanRecord& rec, Order& o, std::string& error, std:
   o.returned = false;
   for (std::string_view r : {"已退回", "退回", "退单", "已退单", "回退", "已回退", "已改派", "改派"})
     o.returned = o.returned || o.status == r;
-  (void)times;
   return true;
 }
 } // namespace duty::rates::exports

@@ -103,7 +103,6 @@ private:
   static constexpr unsigned kDays = 64;
   std::array<std::array<DayMemo, kDays>, 8> m_days; // per time column (by field index)
   Typed type_value(size_t field, std::string_view raw);
-  std::string_view text_of(size_t c, std::string_view raw, std::string& scratch);
 
   const Plan& m_plan;
   const ScanOptions& m_opt;
@@ -120,8 +119,7 @@ private:
   std::vector<std::array<Memo, 1 << kMemoBits>> m_memo; // per column
   std::array<size_t, 19> m_f;
   std::vector<bool> m_wanted; // per canonical field
-  std::string m_buf, m_utf8, m_id, m_caller, m_category, m_scratch[6];
-  int64_t m_times[6];
+  std::string m_buf, m_utf8, m_id, m_caller, m_category; // this row's decoded values
 };
 
 } // namespace duty::rates::exports
