@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fmt/format.h>
 #include <sys/mman.h>
@@ -80,24 +81,37 @@ struct BadRow
   std::string text;
 };
 
-// What one chunk gives: its orders went to `sink`.
-struct ChunkResult
+// Part of a chunk: its orders went to `sink`; lines and bad rows counted from its start.
+struct Segment
 {
   std::unique_ptr<OrderSink> sink;
-  uint64_t begin = 0, stop = 0; // where it started, where its last record ended
-  uint64_t lines = 0;
-  uint64_t rows = 0, bad_rows = 0;
+  uint64_t lines = 0, rows = 0, bad_rows = 0;
   std::vector<BadRow> bad;
+};
+
+// What one chunk gives. Its first `sync` bytes (the head) are kept apart with
+// the offset of every record in them: a chunk whose guessed start was inside
+// a quoted field falls back into step at a true record start within a line
+// or two (a quote opens a field only at its start), so only the head is read
+// again from there, not the whole chunk.
+struct ChunkResult
+{
+  uint64_t begin = 0, stop = 0; // where it started, where its last record ended
+  uint64_t body_begin = 0;      // where the head ends and the body starts (a record start, or stop)
+  std::vector<uint64_t> starts; // the head's record starts
+  Segment head, body;
 };
 
 // Reads the records that start in [begin, limit) (the last ends wherever it ends).
 ChunkResult
 read_chunk(const Plan& plan, int fd, uint64_t begin, uint64_t limit, const ScanOptions& opt, size_t max_listed,
-           const SinkFactory& factory)
+           const SinkFactory& factory, uint64_t sync)
 {
   ChunkResult out;
-  out.sink = factory();
   out.begin = begin;
+  out.head.sink = factory();
+  Segment* seg = &out.head;
+  bool in_head = true;
   cases::CsvScanner scanner(plan.sep, !plan.gbk);
   cases::ScanRecord rec;
   RowReader reader(plan, opt);
@@ -111,7 +125,13 @@ read_chunk(const Plan& plan, int fd, uint64_t begin, uint64_t limit, const ScanO
     uint64_t at = w.off + pos;
     if (at >= limit || at >= plan.size) {
       out.stop = std::min(at, plan.size);
-      return out;
+      break;
+    }
+    if (in_head && at - begin >= sync) {
+      in_head = false;
+      out.body_begin = at;
+      out.body.sink = factory();
+      seg = &out.body;
     }
     size_t used = 0;
     auto st = scanner.next(w.data + pos, w.data + w.len, w.final, rec, used);
@@ -124,18 +144,20 @@ read_chunk(const Plan& plan, int fd, uint64_t begin, uint64_t limit, const ScanO
     }
     if (st == cases::CsvScanner::Status::end) {
       out.stop = at;
-      return out;
+      break;
     }
-    uint64_t line = out.lines;
+    if (in_head)
+      out.starts.push_back(at);
+    uint64_t line = seg->lines;
     pos += used;
-    out.lines += rec.lines;
+    seg->lines += rec.lines;
     if (rec.blank)
       continue;
-    ++out.rows;
+    ++seg->rows;
     auto bad = [&](std::string text) {
-      ++out.bad_rows;
-      if (out.bad.size() < max_listed)
-        out.bad.push_back({line, std::move(text)});
+      ++seg->bad_rows;
+      if (seg->bad.size() < max_listed)
+        seg->bad.push_back({line, std::move(text)});
     };
     if (rec.error != cases::ScanError::none) {
       bad(std::string(1, '\0') + cases::scan_error_message(rec.error, 0));
@@ -152,8 +174,11 @@ read_chunk(const Plan& plan, int fd, uint64_t begin, uint64_t limit, const ScanO
       bad("column " + column + ": " + error);
       continue;
     }
-    out.sink->add(o);
+    seg->sink->add(o);
   }
+  if (in_head)
+    out.body_begin = out.stop;
+  return out;
 }
 
 // Where a chunk that starts near `at` is guessed to start: after the first line break at or after it.
@@ -254,7 +279,7 @@ scan_export(const std::string& path, const cases::ReaderOptions& ro, size_t max_
     for (unsigned i = 0; i < chunks; ++i)
       pool.emplace_back([&, i] {
         try {
-          parts[i] = read_chunk(plan, file.fd, starts[i], starts[i + 1], opt, max_listed, factory);
+          parts[i] = read_chunk(plan, file.fd, starts[i], starts[i + 1], opt, max_listed, factory, opt.sync);
         } catch (...) {
           errors[i] = std::current_exception();
         }
@@ -265,32 +290,50 @@ scan_export(const std::string& path, const cases::ReaderOptions& ro, size_t max_
   for (auto& e : errors)
     if (e)
       std::rethrow_exception(e);
-  // Check each guess against where the previous chunk really stopped; read again where it was wrong.
-  for (unsigned i = 1; i < chunks; ++i)
-    if (parts[i].begin != parts[i - 1].stop) {
-      parts[i] = read_chunk(plan, file.fd, parts[i - 1].stop, std::max(starts[i + 1], parts[i - 1].stop), opt,
-                            max_listed, factory);
+  // Check each guess against where the previous chunk really stopped. A wrong
+  // guess that the chunk's head fell back into step from is mended by reading
+  // the head again from the true start; any other is read again whole.
+  for (unsigned i = 1; i < chunks; ++i) {
+    uint64_t truth = parts[i - 1].stop;
+    ChunkResult& p = parts[i];
+    if (p.begin == truth)
+      continue;
+    bool in_step = truth > p.begin && truth <= p.body_begin
+                   && (truth == p.body_begin || std::binary_search(p.starts.begin(), p.starts.end(), truth));
+    if (in_step) {
+      ChunkResult again = read_chunk(plan, file.fd, truth, p.body_begin, opt, max_listed, factory, UINT64_MAX);
+      p.begin = truth;
+      p.head = std::move(again.head);
+      if (p.body_begin == p.stop) // the head was the whole chunk
+        p.stop = again.stop;
+      ++result.mended;
+    } else {
+      p = read_chunk(plan, file.fd, truth, std::max(starts[i + 1], truth), opt, max_listed, factory, opt.sync);
       ++result.reread;
     }
+  }
   result.chunks = chunks;
   uint64_t line = plan.data_line;
-  for (auto& p : parts) {
-    result.rows += p.rows;
-    result.bad_rows += p.bad_rows;
-    for (auto& b : p.bad) {
-      if (result.bad.size() >= max_listed)
-        break;
-      uint64_t at = line + b.line;
-      std::string text = b.text;
-      if (!text.empty() && text[0] == '\0') // a tokenizer error: worded with the line
-        text = text.substr(1).starts_with("a quoted field that starts on line 0")
-                 ? "a quoted field that starts on line " + std::to_string(at) + " never ends"
-                 : text.substr(1);
-      result.bad.push_back(fmt::format("{}:{}: {}", path, at, text));
+  for (auto& p : parts)
+    for (Segment* seg : {&p.head, &p.body}) {
+      if (!seg->sink)
+        continue;
+      result.rows += seg->rows;
+      result.bad_rows += seg->bad_rows;
+      for (auto& b : seg->bad) {
+        if (result.bad.size() >= max_listed)
+          break;
+        uint64_t at = line + b.line;
+        std::string text = b.text;
+        if (!text.empty() && text[0] == '\0') // a tokenizer error: worded with the line
+          text = text.substr(1).starts_with("a quoted field that starts on line 0")
+                   ? "a quoted field that starts on line " + std::to_string(at) + " never ends"
+                   : text.substr(1);
+        result.bad.push_back(fmt::format("{}:{}: {}", path, at, text));
+      }
+      line += seg->lines;
+      result.sinks.push_back(std::move(seg->sink));
     }
-    line += p.lines;
-    result.sinks.push_back(std::move(p.sink));
-  }
   return result;
 }
 

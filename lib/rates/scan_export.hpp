@@ -30,7 +30,8 @@ using SinkFactory = std::function<std::unique_ptr<OrderSink>()>;
 struct ScanOptions
 {
   unsigned threads = 0;        // 0: one per core
-  size_t block = 8u << 20;     // bytes read at a time per thread
+  size_t block = 8u << 20;     // bytes mapped at a time per thread
+  size_t sync = 1u << 20;      // a chunk's head: mended alone when its guessed start was wrong
   const cases::PiiHasher* callers = nullptr; // set: hash callers into Order::caller (the duplicate rule)
   // The name fields a job reads (the typed fields are always read: a bad value makes a bad row).
   bool type = true, status = true, territory = true, category = true, id = true;
@@ -46,7 +47,9 @@ struct ScanResult
   uint64_t rows = 0, bad_rows = 0;
   std::vector<std::string> bad; // the first CountOptions::max_listed, in line order
   std::vector<std::string> notes;
-  unsigned chunks = 0, reread = 0; // chunks read, and read again after a wrong guess
+  unsigned chunks = 0;  // chunks read
+  unsigned mended = 0;  // … whose guessed start was wrong, mended by reading their head again
+  unsigned reread = 0;  // … read again whole
 };
 
 // Whether `path` takes the fast path: a regular file, CSV or TSV, UTF-8 or
