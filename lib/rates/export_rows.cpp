@@ -12,6 +12,24 @@ namespace duty::rates::exports {
 
 using cases::FieldType;
 
+namespace {
+
+// As the case reader shows them: a value that looks like a phone or ID number never reaches a message.
+std::string
+shown(std::string_view v)
+{
+  return cases::looks_like_phone(v) || cases::looks_like_id_number(v) ? "(a personal value)" : util::quote(v);
+}
+
+} // namespace
+
+std::string
+RowReader::shown_header(size_t c) const
+{
+  const std::string& h = m_plan.header[c];
+  return cases::looks_like_phone(h) || cases::looks_like_id_number(h) ? "column " + std::to_string(c + 1) : h;
+}
+
 Typed
 RowReader::type_value(size_t field, std::string_view raw)
 {
@@ -35,25 +53,25 @@ RowReader::type_value(size_t field, std::string_view raw)
     if (auto b = cases::parse_yes_no(v))
       t.value = uint8_t(*b ? Tri::yes : Tri::no);
     else
-      bad("cannot read " + util::quote(v) + " as yes/no (是/否, Y/N, 1/0)");
+      bad("cannot read " + shown(v) + " as yes/no (是/否, Y/N, 1/0)");
     break;
   case FieldType::resolved:
     if (auto r = cases::parse_resolved(v))
       t.value = uint8_t(resolved_of(*r));
     else
-      bad("cannot read " + util::quote(v) + " as resolved (解决/部分解决/未解决, 是/否)");
+      bad("cannot read " + shown(v) + " as resolved (解决/部分解决/未解决, 是/否)");
     break;
   case FieldType::satisfaction:
     if (auto s = cases::parse_satisfaction(v))
       t.value = uint8_t(satisfaction_of(*s));
     else
-      bad("cannot read " + util::quote(v) + " as satisfaction (满意/基本满意/不满意/未评价)");
+      bad("cannot read " + shown(v) + " as satisfaction (满意/基本满意/不满意/未评价)");
     break;
   case FieldType::verdict:
     if (auto s = cases::parse_verdict(v))
       t.value = uint8_t(verdict_of(*s));
     else
-      bad("cannot read " + util::quote(v) + " as a verdict (是/否/查否, 通过/驳回)");
+      bad("cannot read " + shown(v) + " as a verdict (是/否/查否, 通过/驳回)");
     break;
   default: t.text = std::string(v); break;
   }
@@ -106,7 +124,7 @@ RowReader::read(const cases::ScanRecord& rec, Order& o, std::string& error, std:
     std::string_view raw = sf.escaped ? cases::CsvScanner::value(sf, m_buf) : sf.text;
     auto fail = [&](std::string what) {
       error = std::move(what);
-      column = m_plan.header[c];
+      column = shown_header(c);
       return false;
     };
     if (col.part >= 0) {
@@ -127,7 +145,8 @@ RowReader::read(const cases::ScanRecord& rec, Order& o, std::string& error, std:
       if (v.empty())
         break;
       std::optional<int64_t> s;
-      if (v.size() == 19 && m_plan.time.format.empty() && m_plan.time.zone_minutes == 480)
+      if (v.size() == 19 && m_plan.time.format.empty() && m_plan.time.zone.is_fixed()
+          && m_plan.time.zone.offset_at_local(0) == 480)
         s = fast_stamp(v, f); // the stored form itself: nothing to convert
       if (!s) {
         if (!m_dec.decode(v, m_utf8))
@@ -135,7 +154,7 @@ RowReader::read(const cases::ScanRecord& rec, Order& o, std::string& error, std:
         std::string_view u = util::trim(m_utf8);
         auto t = cases::parse_time(u, m_plan.time);
         if (!t)
-          return fail("cannot read " + util::quote(u) + " as a time");
+          return fail("cannot read " + shown(u) + " as a time");
         s = parse_stamp(*t);
       }
       if (f == m_f[8])
@@ -207,7 +226,7 @@ RowReader::read(const cases::ScanRecord& rec, Order& o, std::string& error, std:
   }
   if (o.id.empty()) {
     error = "no id (a required field is empty)";
-    column = m_plan.header[m_plan.field_column[m_f[0]]];
+    column = shown_header(m_plan.field_column[m_f[0]]);
     return false;
   }
   if (m_plan.category_parts && m_opt.category && o.category.empty()) {

@@ -73,6 +73,7 @@ public:
 
 private:
   const Typed& cached(size_t c, std::string_view raw);
+  std::string shown_header(size_t c) const;
   // parse_stamp with the day of the last call remembered: times of an export share few days.
   std::optional<int64_t> fast_stamp(std::string_view v, size_t slot)
   {

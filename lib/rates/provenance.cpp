@@ -1,13 +1,13 @@
 #include "rates/provenance.hpp"
 
-#include "cases/pii.hpp"
+#include "util/sha256.hpp"
 
 namespace duty::rates {
 
 std::string
 lists_hash(const lists::ListSet& set)
 {
-  cases::Sha256 sha;
+  util::Sha256 sha;
   for (const auto& f : set.files) {
     sha.update(f.kind);
     sha.update(std::string_view("\0", 1));
@@ -15,7 +15,7 @@ lists_hash(const lists::ListSet& set)
     sha.update(std::string_view("\0", 1));
     sha.update(f.text);
   }
-  return cases::Sha256::hex(sha.finish());
+  return util::Sha256::hex(sha.finish());
 }
 
 } // namespace duty::rates

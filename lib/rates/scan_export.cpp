@@ -230,6 +230,8 @@ scannable(const std::string& path, const cases::ReaderOptions& ro)
 {
   if (path == "-")
     return false;
+  if (ro.map && !ro.map->values.empty())
+    return false; // value translations: the case reader applies them
   if (ro.encoding != cases::Encoding::detect && ro.encoding != cases::Encoding::utf8
       && ro.encoding != cases::Encoding::gb18030)
     return false;
