@@ -7,7 +7,7 @@ bj-practice), computes every row with Python's exact fractions, and compares
 every field of every row with `duty rates --format json`. Written from the
 definitions in duty-rates(1), not from duty's code.
 
-    rates_check.py STORE LISTS_DIR PROFILE(bj-practice|FILE.yaml) RATES.json
+    rates_check.py STORE LISTS_DIR PROFILE(bj-practice|FILE.yaml) RATES.json [PROFILE RATES.json ...]
 """
 import datetime
 import glob
@@ -146,16 +146,8 @@ def weights_for(p, group, day):
     return best
 
 
-def main():
-    store, lists_dir, profile_spec, rates_json = sys.argv[1:5]
+def check(profile_spec, rates_json, types, returned, orders):
     p = BJ_PRACTICE if profile_spec == "bj-practice" else profile_from_yaml(profile_spec)
-    types = {}
-    for f in glob.glob(os.path.join(lists_dir, "**", "*.yaml"), recursive=True):
-        doc = yaml.safe_load(open(f, encoding="utf-8"))
-        if isinstance(doc, dict) and doc.get("kind") == "units":
-            for u in doc["items"]:
-                types[u["id"]] = u["type"]
-
     def group_of(uid):
         if uid is None:
             return "其他"
@@ -163,15 +155,6 @@ def main():
             if types[uid] in ts:
                 return name
         return "其他"
-
-    db = sqlite3.connect("file:%s?mode=ro" % store, uri=True)
-    returned = set(db.execute(
-        "select r.id, r.unit from events r join events d on d.id = r.id "
-        "where r.event = '退单' and d.event in ('派单', '改派') and d.at >= r.at and ifnull(d.unit, '') <> r.unit"))
-    orders = db.execute(
-        "select id, type, status, unit, unit_id, coalesce(phone, caller), coalesce(matter_id, category), "
-        "received_at, dispatched_at, closed_at, visited_at, visit_valid, contacted, resolved, satisfaction, "
-        "assessed, unreasonable, appeal from orders").fetchall()
 
     dups = set()
     rules = {r for r, _, _ in p["exclusions"]}
@@ -333,9 +316,35 @@ def main():
             print("  expected: " + r, file=sys.stderr)
         for r in only_theirs:
             print("  written:  " + r, file=sys.stderr)
-        sys.exit(1)
+        return False
     n_units = sum(1 for r in expected if r["rank"] is not None)
     print("%d rows agree (%d ranked), %d orders" % (len(mine), n_units, len(orders)))
+    return True
+
+
+def main():
+    store, lists_dir = sys.argv[1:3]
+    pairs = sys.argv[3:]
+    types = {}
+    for f in glob.glob(os.path.join(lists_dir, "**", "*.yaml"), recursive=True):
+        doc = yaml.safe_load(open(f, encoding="utf-8"))
+        if isinstance(doc, dict) and doc.get("kind") == "units":
+            for u in doc["items"]:
+                types[u["id"]] = u["type"]
+
+    db = sqlite3.connect("file:%s?mode=ro" % store, uri=True)
+    returned = set(db.execute(
+        "select r.id, r.unit from events r join events d on d.id = r.id "
+        "where r.event = '退单' and d.event in ('派单', '改派') and d.at >= r.at and ifnull(d.unit, '') <> r.unit"))
+    orders = db.execute(
+        "select id, type, status, unit, unit_id, coalesce(phone, caller), coalesce(matter_id, category), "
+        "received_at, dispatched_at, closed_at, visited_at, visit_valid, contacted, resolved, satisfaction, "
+        "assessed, unreasonable, appeal from orders").fetchall()
+
+    ok = True
+    for i in range(0, len(pairs), 2):
+        ok = check(pairs[i], pairs[i + 1], types, returned, orders) and ok
+    sys.exit(0 if ok else 1)
 
 
 main()
