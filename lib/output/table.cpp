@@ -174,6 +174,59 @@ render_md(const Table& t)
 
 namespace {
 
+// Text of a cell for HTML: each line escaped, lines joined by <br>.
+std::string
+html_cell(std::string_view s)
+{
+  std::string out;
+  auto lines = util::split(s, '\n');
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view line = lines[i];
+    if (line.ends_with('\r'))
+      line.remove_suffix(1);
+    if (i)
+      out += "<br>";
+    out += util::xml_escape(line);
+  }
+  return out;
+}
+
+} // namespace
+
+std::string
+render_html(const Table& t)
+{
+  std::vector<bool> numeric = numeric_columns(t);
+  auto cls = [&](size_t c) { return numeric[c] ? " class=\"num\"" : ""; };
+  std::string out = "<table class=\"data\">\n";
+  if (!t.name.empty())
+    out += "<caption>" + html_cell(t.name) + "</caption>\n";
+  out += "<thead><tr>";
+  for (size_t c = 0; c < t.columns.size(); ++c)
+    out += fmt::format("<th scope=\"col\"{}>{}</th>", cls(c), html_cell(t.columns[c].header));
+  out += "</tr></thead>\n";
+  size_t body = t.rows.size() - std::min(t.footer, t.rows.size());
+  auto rows = [&](size_t from, size_t to) {
+    for (size_t r = from; r < to; ++r) {
+      out += "<tr>";
+      for (size_t c = 0; c < t.columns.size(); ++c)
+        out += fmt::format("<td{}>{}</td>", cls(c), html_cell(cell_display(cell_at(t.rows[r], c))));
+      out += "</tr>\n";
+    }
+  };
+  out += "<tbody>\n";
+  rows(0, body);
+  out += "</tbody>\n";
+  if (body < t.rows.size()) {
+    out += "<tfoot>\n";
+    rows(body, t.rows.size());
+    out += "</tfoot>\n";
+  }
+  return out + "</table>\n";
+}
+
+namespace {
+
 void
 json_cell(util::JsonWriter& w, const Cell& c)
 {
@@ -226,6 +279,7 @@ render_table(const Table& t, Format f)
   case Format::text: return render_text(t);
   case Format::csv: return render_csv(t);
   case Format::md: return render_md(t);
+  case Format::html: return render_html(t);
   case Format::json: return render_json(t, false);
   case Format::jsonl: return render_json(t, true);
   default: break;

@@ -80,12 +80,18 @@ render_csv(const Table& t);
 std::string
 render_md(const Table& t);
 
+// An HTML <table>: the name as its <caption>, headers in <thead>, footer rows
+// in <tfoot>, number columns with class "num" (right-aligned by the page's
+// CSS); every text escaped, line breaks as <br>. No styles of its own.
+std::string
+render_html(const Table& t);
+
 // One JSON array of objects keyed by column key (numbers as numbers, null as
 // null) — `lines`: one object per line instead.
 std::string
 render_json(const Table& t, bool lines = false);
 
-// Renders `t` in a table format: text, csv, md, json or jsonl. Throws
+// Renders `t` in a table format: text, csv, md, html, json or jsonl. Throws
 // UsageError for a format that is not a text rendering of a table.
 std::string
 render_table(const Table& t, Format f);

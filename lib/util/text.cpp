@@ -250,6 +250,23 @@ terminal_safe_lines(std::string_view s)
 }
 
 std::string
+xml_escape(std::string_view s)
+{
+  std::string out;
+  for (char ch : terminal_safe(s)) {
+    switch (ch) {
+    case '&': out += "&amp;"; break;
+    case '<': out += "&lt;"; break;
+    case '>': out += "&gt;"; break;
+    case '"': out += "&quot;"; break;
+    case '\'': out += "&#39;"; break;
+    default: out += ch;
+    }
+  }
+  return out;
+}
+
+std::string
 quote(std::string_view s, size_t max_chars)
 {
   std::string out = "\"";

@@ -58,6 +58,12 @@ terminal_safe(std::string_view s);
 std::string
 terminal_safe_lines(std::string_view s);
 
+// `s` for HTML and XML text and attribute values: terminal_safe() (so no
+// control, bidi control or stray byte reaches a reader), then & < > " ' as
+// entities, so data can never open an element or end an attribute.
+std::string
+xml_escape(std::string_view s);
+
 // Quotes `s` for a message: "s", with control characters escaped and long
 // values shortened so that a 20 MB scalar never floods a terminal.
 std::string
