@@ -6,7 +6,9 @@ set -euo pipefail
 build=(cmake g++ make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev
        libsqlitecpp-dev libsqlite3-dev doctest-dev libhowardhinnant-date-dev tzdata
        libgmp-dev)
-tests=(mandoc sqlite3 python3 python3-yaml)
+# chromium-headless-shell and fonts-noto-cjk: the report's browser test
+# (tests/e2e/report_browser.sh) renders and prints the HTML report with them.
+tests=(mandoc sqlite3 python3 python3-yaml chromium-headless-shell fonts-noto-cjk)
 bench=(hyperfine yamllint time)
 
 want=("${build[@]}")

@@ -24,6 +24,7 @@ int cmd_ingest(int argc, char** argv);
 int cmd_query(int argc, char** argv);
 int cmd_rates(int argc, char** argv);
 int cmd_gen(int argc, char** argv);
+int cmd_report(int argc, char** argv);
 // duty gen cases (tools/gen_cases.cpp), dispatched from cmd_gen.
 int gen_cases(int argc, char** argv);
 

@@ -31,15 +31,23 @@ plain(std::string_view s)
 Table
 figures_table(const Figures& f)
 {
+  bool changes = false;
+  for (const auto& fig : f.items)
+    changes |= fig.change.kind != Cell::Kind::null;
   Table t;
   t.add_column("key", "指标");
-  t.add_column("value", "本期");
-  t.add_column("change", "较上期");
+  t.add_column("value", changes ? "本期" : "数值");
+  if (changes)
+    t.add_column("change", "较上期");
   for (const auto& fig : f.items) {
+    auto& row = t.rows.emplace_back();
+    row = {Cell::of(fig.label), fig.value};
+    if (!changes)
+      continue;
     Cell change = fig.change;
     if (change.kind != Cell::Kind::null && !fig.change_unit.empty())
       change = Cell::of(cell_display(change) + " " + fig.change_unit);
-    t.rows.push_back({Cell::of(fig.label), fig.value, change});
+    row.push_back(change);
   }
   return t;
 }

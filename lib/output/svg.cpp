@@ -106,10 +106,15 @@ make_axis(const Chart& chart)
   a.step = nice_step(span, 4);
   a.lo = std::floor(*lo / a.step + 1e-9) * a.step;
   a.hi = std::ceil(*hi / a.step - 1e-9) * a.step;
-  if (a.hi <= a.lo)
-    a.hi = a.lo + a.step;
-  if (chart.percent && *lo >= 0)
+  // Room for the value labels: no point sits on the frame.
+  if (*lo - a.lo < a.step * 0.3)
+    a.lo -= a.step;
+  if (a.hi - *hi < a.step * 0.3)
+    a.hi += a.step;
+  if (*lo >= 0)
     a.lo = std::max(a.lo, 0.0);
+  if (chart.percent && *hi <= 1)
+    a.hi = std::min(a.hi, 1.0);
   return a;
 }
 
@@ -141,7 +146,7 @@ open_svg(const Chart& chart, double height)
 std::string
 fit(std::string_view s, double width, double font)
 {
-  if (text_width(s, font) <= width)
+  if (text_width(s, font) <= width + 0.5)
     return std::string(s);
   std::string out;
   for (size_t i = 0; i < s.size();) {
