@@ -4,12 +4,16 @@
 
 #include "lists/profile.hpp"
 #include "output/document.hpp"
+#include "cases/mapfile.hpp"
+#include "rates/provenance.hpp"
 #include "report/build.hpp"
+#include "report/rates_data.hpp"
 #include "util/error.hpp"
 #include "util/file.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 namespace duty::tools {
 
@@ -36,6 +40,31 @@ month_end(const std::string& period)
   return util::Date{next.days - 1};
 }
 
+// What the counting could not use, on standard error; never a personal value.
+void
+print_notes(const rates::Counted& n)
+{
+  for (const auto& note : n.notes)
+    fmt::print(stderr, "duty: note: {}\n", note);
+  if (n.bad_rows) {
+    fmt::print(stderr, "duty: {} row{} could not be read and {} not counted:\n", n.bad_rows,
+               n.bad_rows == 1 ? "" : "s", n.bad_rows == 1 ? "is" : "are");
+    for (const auto& b : n.bad)
+      fmt::print(stderr, "  {}\n", b);
+    if (n.bad_rows > n.bad.size())
+      fmt::print(stderr, "  … and {} more\n", n.bad_rows - n.bad.size());
+  }
+  if (n.unplaced.no_stamp)
+    fmt::print(stderr, "duty: note: {} order{} without the time that places an order in a period are in no period\n",
+               n.unplaced.no_stamp, n.unplaced.no_stamp == 1 ? "" : "s");
+  if (n.unplaced.no_subject)
+    fmt::print(stderr, "duty: note: {} order{} without a unit are in no row\n", n.unplaced.no_subject,
+               n.unplaced.no_subject == 1 ? "" : "s");
+  if (!n.unresolved.empty())
+    fmt::print(stderr, "duty: note: {} name{} not found in the lists are ranked in group 其他 (see duty rates)\n",
+               n.unresolved.size(), n.unresolved.size() == 1 ? "" : "s");
+}
+
 } // namespace
 
 int
@@ -46,7 +75,7 @@ cmd_report(int argc, char** argv)
                "未诉先办 clusters, whistles, and the audit of the lists — as one self-contained HTML file "
                "(inline CSS and SVG, prints on A4) or as Markdown.",
                "report"};
-  std::string lists, period, profile_spec, format = "html", out_path, db, as_of;
+  std::string lists, period, profile_spec, format = "html", out_path, db, as_of, map_path, encoding, input_format;
   std::vector<std::string> inputs;
   report::Settings settings;
   add_lists_option(app, lists);
@@ -67,7 +96,10 @@ cmd_report(int argc, char** argv)
   app.add_option("--cluster-days", settings.clusters.days, "… within this many days (default 7)")
     ->check(CLI::Range(1, 366));
   app.add_option("--db", db, "A case store (duty ingest), opened read-only");
-  app.add_option("inputs", inputs, "Order exports (CSV, TSV, JSON Lines)");
+  app.add_option("--map", map_path, "YAML file mapping the export's headers (duty-map(5))");
+  app.add_option("--encoding", encoding, "auto, utf-8, gbk/gb18030 or utf-16le (default: auto)");
+  app.add_option("--input-format", input_format, "csv, tsv or jsonl (default: from the extension, else sniffed)");
+  app.add_option("inputs", inputs, "Order exports (CSV, TSV, JSON Lines; '-' for standard input)");
   app.footer("Exit status: 0 report written, 1 bad input (broken lists, bad rows, an empty period), 2 usage "
              "error or unreadable input.\nSee duty-report(1).");
   if (auto rc = parse(app, argc, argv))
@@ -76,6 +108,11 @@ cmd_report(int argc, char** argv)
   auto f = output::parse_format_for(format, kFormats);
   if (!db.empty() && !inputs.empty())
     throw UsageError("give --db or order exports, not both");
+  if (db.empty() && inputs.empty()) {
+    if (::isatty(STDIN_FILENO))
+      throw UsageError("no input: give --db STORE, order exports, or pipe an export in");
+    inputs.push_back("-");
+  }
 
   auto ctx = load_lists(lists_dir(lists));
   lists::ProfileChoice choice = lists::choose_profile(profile_spec, &ctx->set());
@@ -91,18 +128,50 @@ cmd_report(int argc, char** argv)
   data.district = report::district_of(ctx->set());
   data.audit = report::audit_lists(*ctx, month_end(settings.period));
   data.stamp.lists = lists_dir(lists);
-  data.stamp.lists_hash = report::lists_hash(ctx->set());
+  data.stamp.lists_hash = rates::lists_hash(ctx->set());
   data.stamp.profile = fmt::format("{} ({})", profile.id.value, choice.source);
   data.stamp.calendar_years = report::calendar_years(ctx->set());
   data.stamp.as_of = as_of.empty() ? util::Date{month_end(settings.period).days + 1}.str() + " 00:00:00" : as_of;
   data.stamp.version = DUTY_VERSION;
+
+  report::RatesRequest req;
+  req.count.profile = &profile;
+  req.count.lists = ctx.get();
+  req.count.db = db;
+  req.count.inputs = inputs;
+  std::optional<cases::MapSpec> map;
+  if (!map_path.empty()) {
+    map = cases::load_map(map_path);
+    req.count.reader.map = &*map;
+    if (encoding.empty())
+      encoding = map->encoding;
+  }
+  if (!encoding.empty()) {
+    auto e = cases::parse_encoding(encoding);
+    if (!e)
+      throw UsageError("unknown encoding " + util::quote(encoding) + " (auto, utf-8, gbk, gb18030, utf-16le)");
+    req.count.reader.encoding = *e;
+  }
+  if (!input_format.empty()) {
+    auto fmt_ = cases::parse_format(input_format);
+    if (!fmt_)
+      throw UsageError("unknown input format " + util::quote(input_format) + " (csv, tsv, jsonl)");
+    req.count.reader.format = *fmt_;
+  }
+  req.profile_source = choice.source;
+  req.period = settings.period;
+  req.months = settings.months;
+  report::RatesResult rates = report::compute_rates(std::move(req));
+  print_notes(rates.counted);
+  data.rates = std::move(rates.tables);
+
   output::Document doc = report::build_document(data, settings);
   std::string text = f == output::Format::html ? output::render_html(doc) : output::render_markdown(doc);
-  if (!out_path.empty()) {
+  if (!out_path.empty())
     util::write_file_atomic(out_path, text);
-    return exit_clean;
-  }
-  return write_stdout(text) ? exit_clean : exit_usage;
+  else if (!write_stdout(text))
+    return exit_usage;
+  return rates.counted.bad_rows ? exit_findings : exit_clean;
 }
 
 } // namespace duty::tools

@@ -27,6 +27,7 @@ struct Figure
 
 struct Figures
 {
+  std::string title; // a heading over the figures ("街乡镇"); may be empty
   std::vector<Figure> items;
 };
 

@@ -26,6 +26,7 @@ nav.toc a { color: #2b6cb0; text-decoration: none; }
 section { margin: 0 0 6mm 0; }
 h2 { font-size: 13pt; border-bottom: 2px solid #2b6cb0; padding-bottom: 1mm; margin: 6mm 0 3mm 0;
   break-after: avoid; page-break-after: avoid; }
+h3.figures-title { font-size: 10.5pt; margin: 3mm 0 1.5mm 0; break-after: avoid; page-break-after: avoid; }
 p.note { font-size: 9pt; color: #4a5568; margin: 1mm 0 3mm 0; }
 .figures { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 3mm; margin: 0 0 3mm 0;
   break-inside: avoid; page-break-inside: avoid; }
@@ -65,6 +66,8 @@ esc(std::string_view s)
 void
 figures(std::string& out, const Figures& f)
 {
+  if (!f.title.empty())
+    out += "<h3 class=\"figures-title\">" + esc(f.title) + "</h3>\n";
   out += "<div class=\"figures\">\n";
   for (const auto& fig : f.items) {
     out += fmt::format("<div class=\"figure\" data-key=\"{}\"><div class=\"label\">{}</div>"

@@ -35,6 +35,7 @@ figures_table(const Figures& f)
   for (const auto& fig : f.items)
     changes |= fig.change.kind != Cell::Kind::null;
   Table t;
+  t.name = f.title;
   t.add_column("key", "指标");
   t.add_column("value", changes ? "本期" : "数值");
   if (changes)

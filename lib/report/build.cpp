@@ -57,6 +57,11 @@ build_document(const Data& data, const Settings& settings)
   output::Document doc;
   doc.title = data.district + "接诉即办月度考核报告";
   doc.subtitle = period_title(settings.period);
+  doc.sections.push_back(headline_section(data.rates));
+  for (auto& s : ranking_sections(data.rates))
+    doc.sections.push_back(std::move(s));
+  doc.sections.push_back(rate_charts_section(data.rates));
+  doc.sections.push_back(trend_section(data.rates));
   doc.sections.push_back(audit_section(data.audit));
   for (size_t i = 0; i < doc.sections.size(); ++i)
     doc.sections[i].title = chinese_number(i + 1) + "、" + doc.sections[i].title;

@@ -6,6 +6,7 @@
 #include "output/document.hpp"
 #include "report/audit_summary.hpp"
 #include "report/clusters.hpp"
+#include "report/rates_sections.hpp"
 #include "report/stamp.hpp"
 #include "resolve/context.hpp"
 #include "util/date.hpp"
@@ -28,6 +29,7 @@ struct Data
   std::string district; // named in the title ("延庆区"); may be empty
   Stamp stamp;
   AuditSummary audit;
+  RatesTables rates;
 };
 
 output::Document

@@ -1,7 +1,5 @@
 #include "report/stamp.hpp"
 
-#include "cases/pii.hpp"
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <set>
@@ -19,17 +17,6 @@ stamp_fields(const Stamp& s)
     {"数据截至", s.as_of},
     {"生成工具", "duty " + s.version},
   };
-}
-
-std::string
-lists_hash(const lists::ListSet& set)
-{
-  cases::Sha256 sha;
-  for (const auto& f : set.files) {
-    sha.update(fmt::format("{}\n", f.text.size()));
-    sha.update(f.text);
-  }
-  return cases::Sha256::hex(sha.finish(), 8);
 }
 
 std::string

@@ -12,7 +12,7 @@ namespace duty::report {
 
 struct Stamp
 {
-  std::string lists_hash;     // lists_hash() of the set
+  std::string lists_hash;     // rates::lists_hash() of the set
   std::string lists;          // the set's path as given
   std::string profile;        // "bj-practice (built-in bj-practice)"
   std::string calendar_years; // "2025, 2026"
@@ -23,11 +23,6 @@ struct Stamp
 // Label and value pairs in print order.
 std::vector<std::pair<std::string, std::string>>
 stamp_fields(const Stamp& s);
-
-// SHA-256 over the set's files in load order, each as its length and its
-// text: the same files give the same hash wherever they are. 16 hex digits.
-std::string
-lists_hash(const lists::ListSet& set);
 
 // The years the set's calendars cover, ascending: "2025, 2026" ("无" when none).
 std::string

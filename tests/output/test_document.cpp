@@ -47,7 +47,7 @@ sample()
   d.title = "延庆区接诉即办月度考核报告";
   d.subtitle = "2025年3月";
   Section s{"headline", "一、核心指标", {}};
-  s.blocks.emplace_back(Figures{{{"orders", "受理量", Cell::of(int64_t(2492)), Cell::of("+12"), "件"},
+  s.blocks.emplace_back(Figures{"", {{"orders", "受理量", Cell::of(int64_t(2492)), Cell::of("+12"), "件"},
                                  {"response_rate", "响应率", pct(0.985, "98.5"), Cell::null(), ""}}});
   Table t;
   t.name = "街乡镇排名";
