@@ -18,8 +18,11 @@ width of an A4 sheet (794 CSS pixels at 96 dpi) and fails when
 and writes a full-page PNG screenshot and an A4 PDF when asked. Exit status:
 0 all checks passed, 1 a check failed, 2 the browser could not be driven.
 
-usage: browser_check.py --browser EXE [--screenshot PNG] [--pdf PDF]
-                        [--section ID]... [--min-charts N] [--json OUT] PAGE.html
+usage: browser_check.py --browser EXE [--screenshot PNG] [--pdf PDF] [--json OUT]
+                        [--no-pdf] [--section ID]... [--min-charts N] PAGE.html...
+
+Several pages are checked one after another in the same browser; each
+problem is printed as "browser_check: PAGE: problem".
 """
 
 import argparse
@@ -257,65 +260,67 @@ def fonts_of(browser, session, selector):
     return [f["familyName"] for f in fonts.get("fonts", [])]
 
 
-def check(args):
-    page = os.path.abspath(args.page)
+def check_page(browser, page, args):
+    """The problems of one page, each a sentence; writes the screenshot, PDF and JSON asked for."""
+    page = os.path.abspath(page)
     page_url = "file://" + page
     problems = []
-    browser = Browser(args.browser, args.timeout)
-    try:
-        target = browser.call("Target.createTarget", {"url": "about:blank"})
-        session = browser.call("Target.attachToTarget", {"targetId": target["targetId"],
-                                                         "flatten": True})["sessionId"]
-        for domain in ("Page", "Runtime", "Log", "Network", "DOM", "CSS"):
-            browser.call(domain + ".enable", {}, session)
-        browser.call("Emulation.setDeviceMetricsOverride", {"width": A4_WIDTH_PX, "height": 1123,
-                                                            "deviceScaleFactor": 1, "mobile": False}, session)
-        nav = browser.call("Page.navigate", {"url": page_url}, session)
-        if nav.get("errorText"):
-            raise BrowserError("cannot load %s: %s" % (page, nav["errorText"]))
-        browser.wait_for("Page.loadEventFired")
-        evaluate(browser, session, "document.fonts.ready.then(() => true)")
-        browser.drain(0.3)
+    browser.events.clear()
+    target = browser.call("Target.createTarget", {"url": "about:blank"})
+    session = browser.call("Target.attachToTarget", {"targetId": target["targetId"],
+                                                     "flatten": True})["sessionId"]
+    for domain in ("Page", "Runtime", "Log", "Network", "DOM", "CSS"):
+        browser.call(domain + ".enable", {}, session)
+    browser.call("Emulation.setDeviceMetricsOverride", {"width": A4_WIDTH_PX, "height": 1123,
+                                                        "deviceScaleFactor": 1, "mobile": False}, session)
+    nav = browser.call("Page.navigate", {"url": page_url}, session)
+    if nav.get("errorText"):
+        raise BrowserError("cannot load %s: %s" % (page, nav["errorText"]))
+    browser.wait_for("Page.loadEventFired")
+    evaluate(browser, session, "document.fonts.ready.then(() => true)")
+    browser.drain(0.2)
 
-        screen = evaluate(browser, session, MEASURE)
-        if screen["scrollWidth"] > A4_WIDTH_PX:
-            problems.append("the page is %d px wide, wider than A4 (%d px)" % (screen["scrollWidth"], A4_WIDTH_PX))
-        problems += ["on screen: " + o for o in screen["overflow"]]
-        if screen["scripts"]:
-            problems.append("the page has %d script element(s)" % screen["scripts"])
-        for sid in args.section:
-            if sid not in screen["sections"]:
-                problems.append("missing section #%s" % sid)
-            elif screen["sections"][sid] <= 0:
-                problems.append("section #%s is not drawn (height 0)" % sid)
-        if len(screen["charts"]) < args.min_charts:
-            problems.append("%d chart(s), expected at least %d" % (len(screen["charts"]), args.min_charts))
-        for c in screen["charts"]:
-            if c["marks"] == 0 or c["drawn"] == 0:
-                problems.append("chart #%s is empty: no bars or points" % c["id"])
-            if c["width"] <= 0 or c["height"] <= 0:
-                problems.append("chart #%s is not drawn" % c["id"])
-        families = fonts_of(browser, session, "h1")
-        if not any("CJK" in f or "Han Sans" in f or "YaHei" in f for f in families):
-            problems.append("the title is drawn with %s, not a CJK font" % (", ".join(families) or "no font"))
+    screen = evaluate(browser, session, MEASURE)
+    if screen["scrollWidth"] > A4_WIDTH_PX:
+        problems.append("the page is %d px wide, wider than A4 (%d px)" % (screen["scrollWidth"], A4_WIDTH_PX))
+    problems += ["on screen: " + o for o in screen["overflow"]]
+    if screen["scripts"]:
+        problems.append("the page has %d script element(s)" % screen["scripts"])
+    for sid in args.section:
+        if sid not in screen["sections"]:
+            problems.append("missing section #%s" % sid)
+        elif screen["sections"][sid] <= 0:
+            problems.append("section #%s is not drawn (height 0)" % sid)
+    if len(screen["charts"]) < args.min_charts:
+        problems.append("%d chart(s), expected at least %d" % (len(screen["charts"]), args.min_charts))
+    for c in screen["charts"]:
+        if c["marks"] == 0 or c["drawn"] == 0:
+            problems.append("chart #%s is empty: no bars or points" % c["id"])
+        if c["width"] <= 0 or c["height"] <= 0:
+            problems.append("chart #%s is not drawn" % c["id"])
+    families = fonts_of(browser, session, "h1")
+    if not any("CJK" in f or "Han Sans" in f or "YaHei" in f for f in families):
+        problems.append("the title is drawn with %s, not a CJK font" % (", ".join(families) or "no font"))
 
-        if args.screenshot:
-            shot = browser.call("Page.captureScreenshot", {
-                "format": "png", "captureBeyondViewport": True,
-                "clip": {"x": 0, "y": 0, "width": A4_WIDTH_PX, "height": screen["scrollHeight"], "scale": 1}},
-                session)
-            with open(args.screenshot, "wb") as f:
-                f.write(base64.b64decode(shot["data"]))
+    if args.screenshot:
+        shot = browser.call("Page.captureScreenshot", {
+            "format": "png", "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": 0, "width": A4_WIDTH_PX, "height": screen["scrollHeight"], "scale": 1}},
+            session)
+        with open(args.screenshot, "wb") as f:
+            f.write(base64.b64decode(shot["data"]))
 
-        # Print layout: A4's printable width, print media rules.
-        browser.call("Emulation.setEmulatedMedia", {"media": "print"}, session)
-        browser.call("Emulation.setDeviceMetricsOverride", {"width": A4_PRINT_WIDTH_PX, "height": 1000,
-                                                            "deviceScaleFactor": 1, "mobile": False}, session)
-        printed = evaluate(browser, session, MEASURE)
-        if printed["scrollWidth"] > A4_PRINT_WIDTH_PX:
-            problems.append("in print the page is %d px wide, wider than A4's printable %d px"
-                            % (printed["scrollWidth"], A4_PRINT_WIDTH_PX))
-        problems += ["in print: " + o for o in printed["overflow"]]
+    # Print layout: A4's printable width, print media rules.
+    browser.call("Emulation.setEmulatedMedia", {"media": "print"}, session)
+    browser.call("Emulation.setDeviceMetricsOverride", {"width": A4_PRINT_WIDTH_PX, "height": 1000,
+                                                        "deviceScaleFactor": 1, "mobile": False}, session)
+    printed = evaluate(browser, session, MEASURE)
+    if printed["scrollWidth"] > A4_PRINT_WIDTH_PX:
+        problems.append("in print the page is %d px wide, wider than A4's printable %d px"
+                        % (printed["scrollWidth"], A4_PRINT_WIDTH_PX))
+    problems += ["in print: " + o for o in printed["overflow"]]
+    pages = 0
+    if not args.no_pdf:
         pdf = base64.b64decode(browser.call("Page.printToPDF", {"preferCSSPageSize": True,
                                                                 "printBackground": True}, session)["data"])
         pages, boxes = pdf_pages(pdf)
@@ -329,38 +334,45 @@ def check(args):
             with open(args.pdf, "wb") as f:
                 f.write(pdf)
 
-        browser.drain(0.2)
-        problems = page_problems(browser.events, page_url) + problems
-        summary = {"sections": screen["sections"], "charts": screen["charts"], "tables": screen["tables"],
-                   "width": screen["scrollWidth"], "height": screen["scrollHeight"], "pdf_pages": pages,
-                   "fonts": families, "problems": problems}
-        if args.json:
-            with open(args.json, "w") as f:
-                json.dump(summary, f, ensure_ascii=False, indent=1)
-    finally:
-        browser.close()
+    browser.drain(0.1)
+    problems = page_problems(browser.events, page_url) + problems
+    browser.call("Target.closeTarget", {"targetId": target["targetId"]})
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"sections": screen["sections"], "charts": screen["charts"], "tables": screen["tables"],
+                       "width": screen["scrollWidth"], "height": screen["scrollHeight"], "pdf_pages": pages,
+                       "fonts": families, "problems": problems}, f, ensure_ascii=False, indent=1)
     return problems
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--browser", required=True)
-    ap.add_argument("--screenshot")
-    ap.add_argument("--pdf")
-    ap.add_argument("--json")
+    ap.add_argument("--screenshot", help="a full-page PNG (one page only)")
+    ap.add_argument("--pdf", help="the page printed on A4 (one page only)")
+    ap.add_argument("--json", help="what was measured (one page only)")
+    ap.add_argument("--no-pdf", action="store_true", help="skip printing (faster)")
     ap.add_argument("--section", action="append", default=[])
     ap.add_argument("--min-charts", type=int, default=0)
     ap.add_argument("--timeout", type=float, default=30)
-    ap.add_argument("page")
+    ap.add_argument("pages", nargs="+")
     args = ap.parse_args()
+    if len(args.pages) > 1 and (args.screenshot or args.pdf or args.json):
+        ap.error("--screenshot, --pdf and --json take one page")
+    failed = False
     try:
-        problems = check(args)
+        browser = Browser(args.browser, args.timeout)
+        try:
+            for page in args.pages:
+                for p in check_page(browser, page, args):
+                    print("browser_check: %s: %s" % (page, p), file=sys.stderr)
+                    failed = True
+        finally:
+            browser.close()
     except (BrowserError, OSError) as e:
         print("browser_check: %s" % e, file=sys.stderr)
         return 2
-    for p in problems:
-        print("browser_check: %s: %s" % (args.page, p), file=sys.stderr)
-    return 1 if problems else 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

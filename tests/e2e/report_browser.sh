@@ -20,23 +20,28 @@ if [[ -z $browser ]]; then
 fi
 CHECK_PY="$DUTY_SRC/tests/e2e/browser_check.py"
 LISTS="$DUTY_SRC/lists/yanqing"
-SECTIONS=(audit)
+SECTIONS=(headline ranking-streets ranking-departments rate-charts trends audit)
 
-# browse PAGE ARGS...: runs the checker; status in $RC, its messages in $ERR.
+# browse [OPTIONS] PAGE...: runs the checker; status in $RC, its messages in $ERR.
 browse() {
-  local page=$1
-  shift
   local args=()
   for s in "${SECTIONS[@]}"; do args+=(--section "$s"); done
-  OUT=$(python3 "$CHECK_PY" --browser "$browser" "${args[@]}" "$@" "$page" 2>"$SCRATCH/.stderr")
+  OUT=$(python3 "$CHECK_PY" --browser "$browser" "${args[@]}" "$@" 2>"$SCRATCH/.stderr")
   RC=$?
   ERR=$(cat "$SCRATCH/.stderr")
 }
 
-run report --lists "$LISTS" --period 2025-03 -o report.html
-expect_rc 0 "report"
+# The example month after two generated ones (as scripts/report-screenshot.sh
+# makes the README's picture): every section, a trend over three months.
+for m in 01 02; do
+  run gen cases --lists "$LISTS" --orders 1200 --seed "2025$m" --month "2025-$m" -o "orders-$m.csv"
+  expect_rc 0 "gen cases 2025-$m"
+done
+run report --lists "$LISTS" --period 2025-03 --months 3 -o report.html orders-01.csv orders-02.csv \
+  "$DUTY_SRC/examples/yanqing-2025-03-orders.csv"
+expect_rc 1 "report (the example export has unreadable rows)"
 
-browse report.html --screenshot report.png --pdf report.pdf --json summary.json
+browse --min-charts 6 --screenshot report.png --pdf report.pdf --json summary.json report.html
 expect_rc 0 "the example report in Chromium"
 CHECKS=$((CHECKS + 1))
 python3 - <<'PY' || fail "screenshot and PDF"
@@ -48,9 +53,19 @@ assert w == 794 and h > 600, (w, h)
 pdf = open("report.pdf", "rb").read()
 assert pdf.startswith(b"%PDF-"), "not a PDF"
 s = json.load(open("summary.json"))
-assert s["pdf_pages"] >= 1 and not s["problems"], s
+assert s["pdf_pages"] >= 2 and not s["problems"], s
 assert any("CJK" in f for f in s["fonts"]), s["fonts"]
+# Every chart is drawn: bars for the rates of every ranked unit, points for each month.
+charts = {c["id"]: c for c in s["charts"]}
+assert charts["svg-rates-streets"]["marks"] == 18 * 3, charts["svg-rates-streets"]
+assert charts["svg-trend-streets"]["marks"] == 3 * 3, charts["svg-trend-streets"]
+assert charts["svg-trend-score"]["marks"] == 3 * 2, charts["svg-trend-score"]
 PY
+
+# Markdown of the same report: same sections.
+run report --lists "$LISTS" --period 2025-03 --months 3 --format md orders-01.csv orders-02.csv \
+  "$DUTY_SRC/examples/yanqing-2025-03-orders.csv"
+for s in "${SECTIONS[@]}"; do expect_out "<a id=\"$s\"></a>" "md section $s"; done
 
 # Pages broken on purpose: each must fail, for the reason planted.
 # mutate NAME PYTHON-EXPR: writes NAME.html from report.html with `html` rewritten.
@@ -65,32 +80,37 @@ open(name + ".html", "w", encoding="utf-8").write(html)
 PY
 }
 
-# expect_broken NAME MESSAGE: the checker fails on NAME.html and says MESSAGE.
-expect_broken() {
-  browse "$1.html"
-  expect_rc 1 "$1"
-  expect_err "$2" "$1"
-}
-
+# Each broken page must fail for the reason planted into it. They are checked
+# in one browser, without printing, to keep the test quick.
+broken=(
+  "console-error|console error: planted error"
+  "csp-script|Content Security Policy"
+  "fetch|request for http://127.0.0.1:9/planted.png"
+  "csp-fetch|Content Security Policy"
+  "missing-section|missing section #trends"
+  "no-bars|chart #svg-rates-streets is empty"
+  "empty-chart|chart #svg-planted is empty"
+  "wide|wider than A4"
+)
 mutate console-error 'no_csp.replace("</main>", "<script>console.error(\"planted error\")</script></main>")'
-expect_broken console-error "console error: planted error"
-
 mutate csp-script 'html.replace("</main>", "<script>document.title = 1</script></main>")'
-expect_broken csp-script "Content Security Policy"
-
 mutate fetch 'no_csp.replace("</main>", "<img src=\"http://127.0.0.1:9/planted.png\" alt=\"\"></main>")'
-expect_broken fetch "request for http://127.0.0.1:9/planted.png"
-
 mutate csp-fetch 'html.replace("</main>", "<img src=\"http://127.0.0.1:9/planted.png\" alt=\"\"></main>")'
-expect_broken csp-fetch "Content Security Policy"
-
-mutate missing-section 're.sub(r"<section id=\"audit\">.*?</section>", "", html, flags=re.S)'
-expect_broken missing-section "missing section #audit"
-
+mutate missing-section 're.sub(r"<section id=\"trends\">.*?</section>", "", html, flags=re.S)'
+mutate no-bars 're.sub(r"<rect class=\"bar\"[^>]*>.*?</rect>", "", html, flags=re.S)'
 mutate empty-chart 'html.replace("</main>", "<figure class=\"chart\"><svg class=\"chart bar\" id=\"svg-planted\" viewBox=\"0 0 680 100\" width=\"680\" height=\"100\"><g class=\"axis\"></g></svg></figure></main>")'
-expect_broken empty-chart "chart #svg-planted is empty"
-
 mutate wide 'html.replace("</main>", "<table class=\"data\"><tr><td class=\"num\">" + "8" * 200 + "</td></tr></table></main>")'
-expect_broken wide "wider than A4"
+pages=()
+for b in "${broken[@]}"; do pages+=("${b%%|*}.html"); done
+browse --no-pdf "${pages[@]}"
+expect_rc 1 "broken pages"
+for b in "${broken[@]}"; do
+  name=${b%%|*}
+  CHECKS=$((CHECKS + 1))
+  grep -F -- "$name.html: " <<<"$ERR" | grep -qF -- "${b#*|}" || fail "$name.html did not fail with: ${b#*|}"
+done
+# And a page that fails for one reason fails for that reason only.
+CHECKS=$((CHECKS + 1))
+! grep -F "missing-section.html: " <<<"$ERR" | grep -vqF "missing section #trends" || fail "missing-section.html failed for more"
 
 finish
