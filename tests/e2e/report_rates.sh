@@ -1,49 +1,77 @@
 #!/usr/bin/env bash
 # duty report agrees with duty rates: a three-month generated series through
 # duty report (Markdown and HTML) and through duty rates (md, json, --compare,
-# each month), compared number by number by report_numbers.py.
+# each month), compared number by number by report_numbers.py — once from the
+# exports, once from a case store.
 source "$(dirname "$0")/lib.sh"
 LISTS="$DUTY_SRC/lists/yanqing"
+export DUTY_PII_KEY=report-test-key-0123456789abcdef
 
 for m in 01 02 03; do
   run gen cases --lists "$LISTS" --orders 1500 --seed "2025$m" --month "2025-$m" -o "orders-$m.csv"
   expect_rc 0 "gen cases 2025-$m"
 done
-inputs=(orders-01.csv orders-02.csv orders-03.csv)
+exports=(orders-01.csv orders-02.csv orders-03.csv)
 
+# outputs DIR SOURCE...: the report and duty rates' answers for SOURCE (exports or --db STORE) in DIR.
+outputs() {
+  local dir=$1
+  shift
+  mkdir -p "$dir"
+  "$DUTY" report --lists "$LISTS" --period 2025-03 --months 3 --format md -o "$dir/report.md" "$@" 2>"$dir/report.err"
+  echo $? >"$dir/report.rc"
+  "$DUTY" report --lists "$LISTS" --period 2025-03 --months 3 -o "$dir/report.html" "$@" 2>/dev/null
+  rates() { "$DUTY" rates --lists "$LISTS" "$@" 2>/dev/null; }
+  rates --period 2025-03 --format md "$@" >"$dir/rates-current.md"
+  rates --period 2025-03 --format json "$@" >"$dir/rates-current.json"
+  rates --period 2025-02 --format json "$@" >"$dir/rates-previous.json"
+  rates --period 2025-03 --compare 2025-02 --format md "$@" >"$dir/rates-compare.md"
+  for m in 2025-01 2025-02 2025-03; do rates --period "$m" --format md "$@" >"$dir/rates-$m.md"; done
+  echo 2025-03 >"$dir/period"
+  echo 2025-01 2025-02 2025-03 >"$dir/months"
+  "$DUTY" audit --as-of 2025-03-31 --matrix --format json "$LISTS" >"$dir/matrix.json"
+  "$DUTY" validate "$LISTS" >"$dir/validate.txt"
+}
+
+outputs files "${exports[@]}"
 # The generator plants a few unreadable rows: the report is written and says so (exit 1).
-"$DUTY" report --lists "$LISTS" --period 2025-03 --months 3 --format md -o report.md "${inputs[@]}" 2>report.err
-RC=$?
-ERR=$(cat report.err)
-expect_rc 1 "report md"
+expect_eq "$(cat files/report.rc)" 1 "report from exports with bad rows"
+ERR=$(cat files/report.err)
 expect_err "could not be read and are not counted"
-"$DUTY" report --lists "$LISTS" --period 2025-03 --months 3 -o report.html "${inputs[@]}" 2>/dev/null
-RC=$?
-expect_rc 1 "report html"
-
-rates() { "$DUTY" rates --lists "$LISTS" "$@" "${inputs[@]}" 2>/dev/null; }
-rates --period 2025-03 --format md >rates-current.md
-rates --period 2025-03 --format json >rates-current.json
-rates --period 2025-02 --format json >rates-previous.json
-rates --period 2025-03 --compare 2025-02 --format md >rates-compare.md
-for m in 2025-01 2025-02 2025-03; do rates --period "$m" --format md >"rates-$m.md"; done
-echo 2025-03 >period
-echo 2025-01 2025-02 2025-03 >months
-"$DUTY" audit --as-of 2025-03-31 --matrix --format json "$LISTS" >matrix.json
-"$DUTY" validate "$LISTS" >validate.txt
-
 CHECKS=$((CHECKS + 1))
-python3 "$DUTY_SRC/tests/e2e/report_numbers.py" . || fail "report numbers differ from duty rates"
+python3 "$DUTY_SRC/tests/e2e/report_numbers.py" files || fail "report numbers differ from duty rates (exports)"
+
+"$DUTY" ingest --db cases.db --lists "$LISTS" --skip-bad rejects.jsonl "${exports[@]}" >/dev/null 2>&1
+[[ -s cases.db ]] || fail "ingest"
+outputs store --db cases.db
+expect_eq "$(cat store/report.rc)" 0 "report from a store"
+CHECKS=$((CHECKS + 1))
+python3 "$DUTY_SRC/tests/e2e/report_numbers.py" store || fail "report numbers differ from duty rates (store)"
 
 # Same input, same bytes.
-"$DUTY" report --lists "$LISTS" --period 2025-03 --months 3 -o again.html "${inputs[@]}" 2>/dev/null
+"$DUTY" report --lists "$LISTS" --period 2025-03 --months 3 -o again.html "${exports[@]}" 2>/dev/null
 CHECKS=$((CHECKS + 1))
-cmp -s report.html again.html || fail "the report is not deterministic"
+cmp -s files/report.html again.html || fail "the report is not deterministic"
 
-# An empty period is an error that names the periods there are.
-run report --lists "$LISTS" --period 2024-12 "${inputs[@]}"
+# An empty period is an error that names the periods there are, and writes nothing.
+run report --lists "$LISTS" --period 2024-12 -o empty.html "${exports[@]}"
 expect_rc 1 "empty period"
 expect_err "2024-12"
-[[ -z $OUT ]] || fail "no report for an empty period"
+CHECKS=$((CHECKS + 1))
+[[ ! -e empty.html ]] || fail "no report for an empty period"
+
+# Usage errors.
+run report --lists "$LISTS" --period 2025-13 "${exports[@]}"
+expect_rc 2 "bad month"
+expect_err "is not a month"
+run report --lists "$LISTS" --period 2025-03 --format csv "${exports[@]}"
+expect_rc 2 "bad format"
+run report --lists "$LISTS" --period 2025-03 --db cases.db orders-01.csv
+expect_rc 2 "--db and exports"
+run report --lists "$LISTS" --period 2025-03 missing.csv
+expect_rc 2 "missing input"
+run report --lists "$DUTY_SRC/examples/broken-lists" --period 2025-03 "${exports[@]}"
+expect_rc 1 "broken lists"
+expect_err "the list set has errors"
 
 finish

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Regenerates the README's picture of the example report: the example month
+# (examples/yanqing-2025-03-orders.csv) after two months generated with the
+# same recipe, so that the trends have three points, rendered by headless
+# Chromium at A4 width (tests/e2e/browser_check.py, which also checks the page).
+#
+#   bash scripts/report-screenshot.sh [DUTY]     (default: build/tools/duty)
+#
+# Writes examples/report-2025-03.png. Needs chromium-headless-shell (or
+# chromium) and fonts-noto-cjk: bash scripts/install-deps.sh test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duty=${1:-build/tools/duty}
+browser=$(command -v chromium-headless-shell || command -v chromium || true)
+[[ -n $browser ]] || { echo "report-screenshot: no Chromium; run scripts/install-deps.sh test" >&2; exit 2; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# The example month was made by: duty gen cases --lists lists/yanqing --orders 2500
+# --seed 202503 --month 2025-03 --encoding gbk --events ...; the months before it likewise.
+for m in 01 02; do
+  "$duty" gen cases --lists lists/yanqing --orders 2500 --seed "2025$m" --month "2025-$m" --encoding gbk \
+    -o "$tmp/yanqing-2025-$m-orders.csv" >/dev/null
+done
+# The example export has a few unreadable rows on purpose: exit 1 says so.
+"$duty" report --lists lists/yanqing --period 2025-03 --months 3 -o "$tmp/report.html" \
+  "$tmp/yanqing-2025-01-orders.csv" "$tmp/yanqing-2025-02-orders.csv" examples/yanqing-2025-03-orders.csv \
+  2>/dev/null || [[ $? -eq 1 ]]
+python3 tests/e2e/browser_check.py --browser "$browser" --section headline --section audit \
+  --screenshot examples/report-2025-03.png "$tmp/report.html"
+echo "wrote examples/report-2025-03.png"
