@@ -1,5 +1,6 @@
 #include "report/rates_sections.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <optional>
 
@@ -146,25 +147,34 @@ ranking_sections(const RatesTables& r)
 output::Section
 rate_charts_section(const RatesTables& r)
 {
+  // A chart of more units than fit one printed page is split, so that no
+  // part is cut at a page's foot.
+  constexpr size_t kUnitsPerChart = 20;
   output::Section sec{"rate-charts", "三率对比", {}};
   for (size_t i = 0; i < r.current.size(); ++i) {
     const Table& t = r.current[i];
     std::string group = meta_of(t, "group");
-    Chart chart;
-    chart.id = "rates-" + slug_of(r, group, i);
-    chart.title = group + "三率（按综合成绩排序）";
-    chart.category_label = "承办单位";
-    for (const auto& [key, label] : kRates)
-      chart.series.push_back({label, {}});
-    for (const auto* row : ranked_rows(t)) {
-      chart.categories.push_back(cell(t, *row, "unit").text);
-      for (size_t s = 0; s < std::size(kRates); ++s)
-        chart.series[s].values.push_back(cell(t, *row, kRates[s].first));
-    }
-    if (chart.empty())
+    auto rows = ranked_rows(t);
+    if (rows.empty()) {
       sec.blocks.emplace_back(output::Note{group + "：本期没有可计算比率的单位。"});
-    else
+      continue;
+    }
+    for (size_t from = 0; from < rows.size(); from += kUnitsPerChart) {
+      size_t to = std::min(rows.size(), from + kUnitsPerChart);
+      Chart chart;
+      chart.id = "rates-" + slug_of(r, group, i) + (from ? fmt::format("-{}", from / kUnitsPerChart + 1) : "");
+      chart.title = group + "三率（按综合成绩排序";
+      chart.title += rows.size() > kUnitsPerChart ? fmt::format("，第 {}–{} 位）", from + 1, to) : "）";
+      chart.category_label = "承办单位";
+      for (const auto& [key, label] : kRates)
+        chart.series.push_back({label, {}});
+      for (size_t k = from; k < to; ++k) {
+        chart.categories.push_back(cell(t, *rows[k], "unit").text);
+        for (size_t s = 0; s < std::size(kRates); ++s)
+          chart.series[s].values.push_back(cell(t, *rows[k], kRates[s].first));
+      }
       sec.blocks.emplace_back(std::move(chart));
+    }
   }
   return sec;
 }

@@ -272,22 +272,22 @@ def main(d):
                 check(values["受理量"][2].split(" ")[0] == want,
                       "md headline %s orders change %r, want %r" % (group, values["受理量"][2], want))
 
-    # Bar charts: the three rates of every ranked unit, as in the ranking table.
-    charts_md = {t[1]: t for t in mdt if t[0] == "rate-charts"}
-    for group in groups:
+    # Bar charts: the three rates of every ranked unit, in rank order, as in the ranking table
+    # (a long group is split over several charts).
+    charts_md = [t for t in mdt if t[0] == "rate-charts"]
+    for i, group in enumerate(groups):
         cur = rates_table(cur_md, group, period)
         ranked = [r for r in cur[3] if r[0] != ""]
-        chart = [t for title, t in charts_md.items() if title.startswith(group + "三率")]
-        check(len(chart) == 1, "md: one rate chart for %s" % group)
-        if not chart:
-            continue
-        rows = chart[0][3]
+        parts = [t for t in charts_md if t[1].startswith(group + "三率")]
+        check(len(parts) == (len(ranked) + 19) // 20, "md: %d rate charts for %s" % (len(parts), group))
+        rows = [r for t in parts for r in t[3]]
         check([r[0] for r in rows] == [r[1] for r in ranked], "md chart %s: units differ from the ranking" % group)
         for r, u in zip(rows, ranked):
             check(r[1:4] == u[8:11], "md chart %s %s: %s, ranking %s" % (group, u[1], r[1:4], u[8:11]))
-        svg = [v for k, v in parser.charts.items() if k.startswith("svg-rates-")]
+        slug = [t[0] for t in ranking_md if t[1].startswith(group + " ")][0][len("ranking-"):]
+        svg = [v for k, v in parser.charts.items() if k == "svg-rates-" + slug or k.startswith("svg-rates-%s-" % slug)]
         shown = [x for r in ranked for x in r[8:11] if x != ""]
-        check(any(v == shown for v in svg), "html chart for %s: bar values differ from the ranking" % group)
+        check(sum(svg, []) == shown, "html charts for %s: bar values differ from the ranking" % group)
 
     # Trends: each month's summary rows, from duty rates --period MONTH.
     trend_md = {t[1]: t for t in mdt if t[0] == "trends"}

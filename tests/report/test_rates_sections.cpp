@@ -6,6 +6,7 @@
 #include "lists/profile.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace duty;
 using namespace duty::output;
@@ -123,6 +124,30 @@ TEST_CASE("rate_charts_section: ranked units only, the table's rate cells")
   CHECK(c.series[0].name == "响应率");
   CHECK(cell_display(c.series[1].values[0]) == "75.00%");
   CHECK(cell_display(c.series[2].values[1]) == "50.00%");
+  CHECK(c.title == "街乡镇三率（按综合成绩排序）");
+}
+
+TEST_CASE("rate_charts_section: more units than fit a printed page are split, in rank order")
+{
+  auto r = sample();
+  Table& t = r.current[0];
+  std::vector<Cell> unit = t.rows[0];
+  for (int i = 0; i < 40; ++i) {
+    unit[0] = n(3 + i);
+    unit[1] = Cell::of(fmt::format("单位{}", i));
+    t.rows.insert(t.rows.end() - 2, unit); // before 丙乡 and 合计
+  }
+  auto sec = report::rate_charts_section(r);
+  REQUIRE(sec.blocks.size() == 3); // 42 ranked units: 20 + 20 + 2
+  const auto& first = std::get<Chart>(sec.blocks[0]);
+  const auto& last = std::get<Chart>(sec.blocks[2]);
+  CHECK(first.id == "rates-streets");
+  CHECK(std::get<Chart>(sec.blocks[1]).id == "rates-streets-2");
+  CHECK(last.id == "rates-streets-3");
+  CHECK(first.categories.size() == 20);
+  CHECK(first.title == "街乡镇三率（按综合成绩排序，第 1–20 位）");
+  CHECK(last.title == "街乡镇三率（按综合成绩排序，第 41–42 位）");
+  CHECK(last.categories == std::vector<std::string>{"单位38", "单位39"});
 }
 
 TEST_CASE("trend_section: each month's summary row; a month without orders is not invented")
