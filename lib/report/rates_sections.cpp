@@ -1,5 +1,7 @@
 #include "report/rates_sections.hpp"
 
+#include "report/cells.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <optional>
@@ -18,20 +20,10 @@ constexpr std::pair<const char*, const char*> kRates[] = {
   {"satisfaction_rate", "满意率"},
 };
 
-std::optional<size_t>
-column(const Table& t, std::string_view key)
-{
-  for (size_t c = 0; c < t.columns.size(); ++c)
-    if (t.columns[c].key == key)
-      return c;
-  return std::nullopt;
-}
-
 Cell
 cell(const Table& t, const std::vector<Cell>& row, std::string_view key)
 {
-  auto c = column(t, key);
-  return c && *c < row.size() ? row[*c] : Cell::null();
+  return cell_of(t, row, key);
 }
 
 // The group's first summary row (the profile's first `summary` kind), or null.
@@ -76,7 +68,7 @@ std::vector<const std::vector<Cell>*>
 ranked_rows(const Table& t)
 {
   std::vector<const std::vector<Cell>*> rows;
-  auto rank = column(t, "rank");
+  auto rank = column_of(t, "rank");
   for (size_t i = 0; i + t.footer < t.rows.size(); ++i)
     if (!rank || t.rows[i][*rank].kind != Cell::Kind::null)
       rows.push_back(&t.rows[i]);
@@ -84,15 +76,6 @@ ranked_rows(const Table& t)
 }
 
 } // namespace
-
-std::string
-meta_of(const Table& t, std::string_view key)
-{
-  for (const auto& [k, v] : t.meta)
-    if (k == key)
-      return v;
-  return {};
-}
 
 output::Section
 headline_section(const RatesTables& r)

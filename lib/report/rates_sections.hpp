@@ -27,10 +27,6 @@ struct RatesTables
   std::vector<std::pair<std::string, std::string>> slugs;
 };
 
-// The value of `key` in a table's meta, or "".
-std::string
-meta_of(const output::Table& t, std::string_view key);
-
 // 核心指标: per group, the summary (合计) row's orders, three rates and
 // score, with the change from the previous period.
 output::Section
