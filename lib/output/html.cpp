@@ -28,12 +28,12 @@ h2 { font-size: 13pt; border-bottom: 2px solid #2b6cb0; padding-bottom: 1mm; mar
   break-after: avoid; page-break-after: avoid; }
 h3.figures-title { font-size: 10.5pt; margin: 3mm 0 1.5mm 0; break-after: avoid; page-break-after: avoid; }
 p.note { font-size: 9pt; color: #4a5568; margin: 1mm 0 3mm 0; }
-.figures { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 3mm; margin: 0 0 3mm 0;
+.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(32mm, 1fr)); gap: 3mm; margin: 0 0 3mm 0;
   break-inside: avoid; page-break-inside: avoid; }
-.figure { border: 1px solid #cbd5e0; border-radius: 2mm; padding: 2mm 3mm; }
+.figure { border: 1px solid #cbd5e0; border-radius: 2mm; padding: 2mm 2mm; }
 .figure .label { font-size: 9pt; color: #4a5568; }
 .figure .value { font-size: 16pt; font-weight: bold; font-variant-numeric: tabular-nums; }
-.figure .change { font-size: 8.5pt; color: #4a5568; }
+.figure .change { font-size: 8pt; color: #4a5568; white-space: nowrap; }
 table.data { border-collapse: collapse; width: 100%; margin: 0 0 4mm 0; font-size: 8.5pt;
   font-variant-numeric: tabular-nums; }
 table.data caption { text-align: left; font-weight: bold; font-size: 9.5pt; padding: 0 0 1mm 0; }
