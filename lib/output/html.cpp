@@ -36,6 +36,7 @@ p.note { font-size: 9pt; color: #4a5568; margin: 1mm 0 3mm 0; }
 .figure .change { font-size: 8pt; color: #4a5568; white-space: nowrap; }
 table.data { border-collapse: collapse; width: 100%; margin: 0 0 4mm 0; font-size: 8.5pt;
   font-variant-numeric: tabular-nums; }
+table.data.narrow { width: auto; min-width: 50%; }
 table.data caption { text-align: left; font-weight: bold; font-size: 9.5pt; padding: 0 0 1mm 0; }
 table.data th, table.data td { border: 1px solid #cbd5e0; padding: 0.6mm 1.2mm; vertical-align: top;
   overflow-wrap: anywhere; }

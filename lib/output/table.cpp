@@ -198,7 +198,8 @@ render_html(const Table& t)
 {
   std::vector<bool> numeric = numeric_columns(t);
   auto cls = [&](size_t c) { return numeric[c] ? " class=\"num\"" : ""; };
-  std::string out = "<table class=\"data\">\n";
+  // A table of a few columns is not stretched over the page.
+  std::string out = t.columns.size() <= 4 ? "<table class=\"data narrow\">\n" : "<table class=\"data\">\n";
   if (!t.name.empty())
     out += "<caption>" + html_cell(t.name) + "</caption>\n";
   out += "<thead><tr>";

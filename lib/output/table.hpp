@@ -82,7 +82,8 @@ render_md(const Table& t);
 
 // An HTML <table>: the name as its <caption>, headers in <thead>, footer rows
 // in <tfoot>, number columns with class "num" (right-aligned by the page's
-// CSS); every text escaped, line breaks as <br>. No styles of its own.
+// CSS), a table of four columns or fewer with class "narrow"; every text
+// escaped, line breaks as <br>. No styles of its own.
 std::string
 render_html(const Table& t);
 

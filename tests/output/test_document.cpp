@@ -82,7 +82,7 @@ TEST_CASE("render_html of a table: caption, thead, tbody, tfoot, number columns,
   t.add_column("n", "件");
   t.rows = {{Cell::of("x<y>\nz"), Cell::of(int64_t(1))}, {Cell::of("合计"), Cell::of(int64_t(1))}};
   t.footer = 1;
-  CHECK(render_html(t) == "<table class=\"data\">\n<caption>A &amp; B</caption>\n"
+  CHECK(render_html(t) == "<table class=\"data narrow\">\n<caption>A &amp; B</caption>\n"
                           "<thead><tr><th scope=\"col\">单位</th><th scope=\"col\" class=\"num\">件</th></tr></thead>\n"
                           "<tbody>\n<tr><td>x&lt;y&gt;<br>z</td><td class=\"num\">1</td></tr>\n</tbody>\n"
                           "<tfoot>\n<tr><td>合计</td><td class=\"num\">1</td></tr>\n</tfoot>\n</table>\n");
