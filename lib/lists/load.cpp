@@ -7,13 +7,13 @@
 #include "lists/source.hpp"
 #include "lists/yaml.hpp"
 #include "util/file.hpp"
+#include "util/parallel.hpp"
 #include "util/spell.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 #include <filesystem>
+#include <thread>
 #include <fmt/format.h>
 #include <cerrno>
 #include <iconv.h>
@@ -78,64 +78,6 @@ check_encoding(const SourceFile& f, uint32_t file, Sink& sink)
     return false;
   }
   return true;
-}
-
-// Whether a line's value opens a block scalar: "note: |", "- >-", "text: |2 # c".
-bool
-opens_block_scalar(std::string_view line)
-{
-  if (size_t hash = line.find(" #"); hash != std::string_view::npos)
-    line = line.substr(0, hash);
-  line = util::trim(line);
-  size_t end = line.size();
-  for (int k = 0; k < 2 && end > 0 && (line[end - 1] == '+' || line[end - 1] == '-' ||
-                                       (line[end - 1] >= '1' && line[end - 1] <= '9'));
-       ++k)
-    --end;
-  if (end == 0 || (line[end - 1] != '|' && line[end - 1] != '>'))
-    return false;
-  std::string_view before = util::trim(line.substr(0, end - 1));
-  return before.empty() || before.ends_with(':') || before == "-" || before.ends_with(" -");
-}
-
-// Tabs may not indent YAML; yaml-cpp's own message for them is unclear.
-bool
-check_tabs(const SourceFile& f, uint32_t file, Sink& sink)
-{
-  bool ok = true;
-  size_t block_indent = std::string::npos; // indentation of the line that opened a block scalar
-  for (size_t i = 0; i < f.line_starts.size(); ++i) {
-    size_t p = f.line_starts[i];
-    while (p < f.text.size() && f.text[p] == ' ')
-      ++p;
-    size_t end = f.text.find('\n', f.line_starts[i]);
-    std::string_view line(f.text.data() + f.line_starts[i],
-                          (end == std::string::npos ? f.text.size() : end) - f.line_starts[i]);
-    if (block_indent != std::string::npos) {
-      // Inside a block scalar, a line indented deeper than its opener (or a
-      // blank one) is content: tabs after the indentation are text.
-      if (util::trim(line).empty() || p - f.line_starts[i] > block_indent)
-        continue;
-      block_indent = std::string::npos;
-    }
-    if (opens_block_scalar(line))
-      block_indent = p - f.line_starts[i];
-    if (p < f.text.size() && f.text[p] == '\t') {
-      // A tab after spaces inside a block scalar is content; only flag tabs
-      // that are followed by a key or list marker, which is indentation.
-      size_t q = p;
-      while (q < f.text.size() && (f.text[q] == '\t' || f.text[q] == ' '))
-        ++q;
-      if (q < f.text.size() && f.text[q] != '\n' && f.text[q] != '\r' && f.text[q] != '#') {
-        sink.add(Loc{file, static_cast<uint32_t>(i + 1), static_cast<uint32_t>(p - f.line_starts[i] + 1)},
-                 "syntax", "tab character in indentation",
-                 "YAML indents with spaces only; replace the tab with spaces");
-        ok = false;
-        break; // one is enough: the rest of the file is unreliable
-      }
-    }
-  }
-  return ok;
 }
 
 void
@@ -244,6 +186,7 @@ struct Part
 {
   ListSet items; // items only; `files` stays empty
   std::vector<diag::Diagnostic> diags;
+  bool failed = false; // reading stopped on an error of the machine, not of the file
 };
 
 SourceFile
@@ -265,7 +208,7 @@ parse_file(std::vector<SourceFile>& files, uint32_t file, Part& part)
 {
   Sink sink(files);
   SourceFile& f = files[file];
-  if (check_encoding(f, file, sink) && check_tabs(f, file, sink)) {
+  if (check_encoding(f, file, sink)) {
     YamlDoc doc = parse_yaml(f.text);
     add_yaml_problems(doc, file, sink);
     if (!doc.root) {
@@ -303,6 +246,31 @@ merge(LoadResult& r, Part& p)
   append(r.diags, p.diags);
 }
 
+// A file whose parse threw (memory exhausted, or a defect in duty) is
+// reported as unreadable; the other files are still checked.
+void
+parse_failed(const SourceFile& f, Part& part, const std::exception_ptr& error)
+{
+  std::string why;
+  try {
+    std::rethrow_exception(error);
+  } catch (const std::bad_alloc&) {
+    why = fmt::format("cannot read: out of memory while parsing this file ({:.1f} MiB)",
+                      static_cast<double>(f.text.size()) / (1 << 20));
+  } catch (const std::exception& e) {
+    why = fmt::format("cannot read: internal error while parsing this file: {}", e.what());
+  } catch (...) {
+    why = "cannot read: internal error while parsing this file";
+  }
+  part = Part{};
+  part.failed = true;
+  diag::Diagnostic d;
+  d.location.file = f.path;
+  d.rule = "io";
+  d.message = std::move(why);
+  part.diags.push_back(std::move(d));
+}
+
 // Parses files[first..] on up to `threads` threads (yaml-cpp parsers are
 // independent per instance) and merges the parts in file order.
 void
@@ -310,20 +278,16 @@ parse_files(LoadResult& r, size_t first, unsigned threads)
 {
   size_t n = r.set.files.size() - first;
   std::vector<Part> parts(n);
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < n;)
-      parse_file(r.set.files, static_cast<uint32_t>(first + i), parts[i]);
-  };
-  threads = static_cast<unsigned>(std::min<size_t>(threads, n));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t)
-    pool.emplace_back(work);
-  work();
-  for (auto& t : pool)
-    t.join();
-  for (auto& p : parts)
+  auto errors = util::run_parallel(n, threads, [&](size_t i) {
+    parse_file(r.set.files, static_cast<uint32_t>(first + i), parts[i]);
+  });
+  for (size_t i = 0; i < n; ++i)
+    if (errors[i])
+      parse_failed(r.set.files[first + i], parts[i], errors[i]);
+  for (auto& p : parts) {
+    r.unreadable = r.unreadable || p.failed;
     merge(r, p);
+  }
 }
 
 } // namespace

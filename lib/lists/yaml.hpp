@@ -1,12 +1,33 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace duty::lists {
+
+struct YNode;
+
+// The children of a collection node: shared and immutable once the node is
+// complete, so that an anchor and each alias of it hold one copy, not one each.
+class YNodes
+{
+public:
+  using const_iterator = const YNode*;
+  YNodes() = default;
+  explicit YNodes(std::vector<YNode> nodes);
+  size_t size() const;
+  bool empty() const { return size() == 0; }
+  const YNode& operator[](size_t i) const;
+  const_iterator begin() const;
+  const_iterator end() const;
+
+private:
+  std::shared_ptr<const std::vector<YNode>> m_nodes;
+};
 
 // A YAML node that remembers where it came from. Built from yaml-cpp's event
 // stream rather than YAML::Node: this keeps the alias site, bounds alias
@@ -19,7 +40,7 @@ struct YNode
   uint32_t line = 0;   // 1-based
   uint32_t col = 0;    // 1-based, in bytes (converted to characters for display)
   std::string text;    // scalar value
-  std::vector<YNode> children; // seq: items; map: key0, value0, key1, value1, …
+  YNodes children;     // seq: items; map: key0, value0, key1, value1, …
 
   bool is_scalar() const { return kind == Kind::scalar; }
   bool is_map() const { return kind == Kind::map; }
@@ -31,6 +52,35 @@ struct YNode
   const YNode* find(std::string_view k) const;
   const char* kind_name() const;
 };
+
+inline YNodes::YNodes(std::vector<YNode> nodes)
+  : m_nodes(nodes.empty() ? nullptr : std::make_shared<const std::vector<YNode>>(std::move(nodes)))
+{
+}
+
+inline size_t
+YNodes::size() const
+{
+  return m_nodes ? m_nodes->size() : 0;
+}
+
+inline const YNode&
+YNodes::operator[](size_t i) const
+{
+  return (*m_nodes)[i];
+}
+
+inline YNodes::const_iterator
+YNodes::begin() const
+{
+  return m_nodes ? m_nodes->data() : nullptr;
+}
+
+inline YNodes::const_iterator
+YNodes::end() const
+{
+  return m_nodes ? m_nodes->data() + m_nodes->size() : nullptr;
+}
 
 struct YamlProblem
 {
@@ -47,8 +97,13 @@ struct YamlDoc
   std::vector<YamlProblem> problems;
 };
 
-// Parses one YAML document. Never throws on bad input: problems are returned.
-// `max_alias_nodes` bounds the nodes that alias expansion may add.
+// Parses one YAML document. Never throws on bad input: problems are returned
+// (only an allocation failure escapes, as std::bad_alloc). The text is held to
+// the YAML specification where yaml-cpp is lenient (see yaml_syntax.hpp).
+// An anchor costs nothing extra and an alias one node: its subtree is shared.
+// `max_alias_nodes` bounds the nodes that alias expansion may add, and the
+// bytes of text it may add are bounded by max(16 MiB, 4 × the text's size),
+// so that the consumers that walk the tree stay proportional to the file.
 YamlDoc
 parse_yaml(std::string_view text, size_t max_alias_nodes = 100000);
 
