@@ -28,6 +28,13 @@ constexpr Rule kRules[] = {
    "YAML requires unique keys; parsers disagree on which value wins."},
   {"duplicate-id", S::error, "Two items of one kind share an id.",
    "Ids (unit id, matter id, power code, …) are unique within a kind across all files."},
+  {"invisible-character", S::error,
+   "An id, name, alias or reference holds a character that cannot be seen: a zero-width or "
+   "bidirectional-control character, another format or control character, or a space other than "
+   "U+0020 and U+3000.",
+   "Delete the character: it makes the text differ from the same text without it."},
+  {"stray-space", S::warning, "An id, name, alias or reference begins or ends with a space (often U+3000).",
+   "Remove the space: names are matched without it, but ids and references keep it."},
   {"unknown-reference", S::error,
    "A value names a unit, matter, power, dimension or dimension value that does not exist.",
    "Define the referenced item, or fix the spelling."},

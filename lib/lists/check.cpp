@@ -1,9 +1,11 @@
 #include "lists/check.hpp"
 
+#include "lists/identifiers.hpp"
 #include "lists/source.hpp"
 #include "lists/vocab.hpp"
 #include "util/spell.hpp"
 #include "util/text.hpp"
+#include "util/unicode.hpp"
 
 #include <fmt/format.h>
 #include <set>
@@ -25,6 +27,7 @@ public:
   std::vector<diag::Diagnostic> run()
   {
     duplicates();
+    check_identifiers(m_set, m_sink);
     units();
     matters();
     powers();
@@ -210,20 +213,28 @@ private:
   template <typename T, typename Key>
   void duplicate_ids(const std::vector<T>& items, Key key, std::string_view what)
   {
-    std::unordered_map<std::string_view, const Text*> seen;
+    // Ids that look the same are the same: invisible characters and
+    // stray spaces never make a second unit (they are reported on their own too).
+    std::unordered_map<std::string, const Text*> seen;
     seen.reserve(items.size());
     for (const auto& item : items) {
       const Text& id = key(item);
       if (id.empty())
         continue;
-      auto [it, fresh] = seen.emplace(id.value, &id);
+      auto [it, fresh] = seen.emplace(util::visible_skeleton(id.value), &id);
       if (fresh)
         continue;
-      auto& d = m_sink.add(id.loc, "duplicate-id",
-                           fmt::format("{} {} is defined twice", what, util::quote(id.value)),
+      const Text& first = *it->second;
+      std::string message =
+        first.value == id.value
+          ? fmt::format("{} {} is defined twice", what, util::quote(id.value))
+          : fmt::format("{} {} differs from {} {} only by invisible characters or spaces", what,
+                        util::quote(util::show_invisible(id.value)), what,
+                        util::quote(util::show_invisible(first.value)));
+      auto& d = m_sink.add(id.loc, "duplicate-id", std::move(message),
                            "ids are unique within a kind across all files of the set",
                            id.length);
-      m_sink.relate(d, it->second->loc, "first defined here");
+      m_sink.relate(d, first.loc, "first defined here");
     }
   }
 

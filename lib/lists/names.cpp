@@ -1,6 +1,7 @@
 #include "lists/names.hpp"
 
 #include "util/text.hpp"
+#include "util/unicode.hpp"
 
 #include <algorithm>
 
@@ -15,8 +16,8 @@ Names::normalize(std::string_view s)
   for (size_t i = 0; i < s.size();) {
     size_t start = i;
     char32_t c = util::decode_utf8(s, i);
-    if (c == ' ' || c == 0x3000 || c == '\t')
-      continue;
+    if (util::is_space(c) || util::is_invisible(c))
+      continue; // spaces and characters that cannot be seen never tell two names apart
     // Separators: "->", "-》", "－>", "→", "＞", ">", "/" all become "->".
     if (c == '-' || c == 0xFF0D) {
       size_t j = i;

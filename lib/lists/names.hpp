@@ -30,7 +30,8 @@ public:
   std::vector<std::string_view> unit_names() const;
   std::vector<std::string_view> matter_names() const;
 
-  // Trims, drops inner spaces (ASCII and full-width) and writes every path
+  // Trims, drops spaces (ASCII, full-width and the other Unicode spaces) and
+  // invisible characters (zero-width, bidirectional controls…), and writes every path
   // separator variant (→, -》, －>, ＞, >, /) as "->".
   static std::string normalize(std::string_view s);
 

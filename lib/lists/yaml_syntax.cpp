@@ -22,7 +22,7 @@ public:
     check_characters();
     size_t directive = npos;
     bool in_doc = false;
-    size_t i = 0;
+    size_t i = m_text.starts_with("\xEF\xBB\xBF") ? 3 : 0; // a byte-order mark is not content
     while (i < size()) {
       line_starts_at(i);
       size_t k = count_spaces(i);
