@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Writes seed inputs for the fuzz targets from the repository's fixtures.
+
+usage: make_seeds.py SOURCE_DIR OUT_DIR
+
+OUT_DIR/<target>/ receives one file per seed. The fuzzers start from these
+(and from the regression inputs in tests/corpus/fuzz/<target>); the replay
+tests run every one of them through the targets' invariants.
+"""
+import hashlib
+import os
+import sys
+
+src, out = sys.argv[1], sys.argv[2]
+
+
+def write(target, data):
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    folder = os.path.join(out, target)
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, hashlib.sha1(data).hexdigest()[:16]), "wb") as f:
+        f.write(data)
+
+
+def files_under(*parts, suffixes=(".yaml", ".yml")):
+    root = os.path.join(src, *parts)
+    found = []
+    for folder, _, names in os.walk(root):
+        found += [os.path.join(folder, n) for n in names if n.endswith(suffixes)]
+    return sorted(found)
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+# lists: every list and YAML fixture alone, and each list set as one input
+# with its files separated by "#--- file" lines.
+sets = [os.path.join(src, "lists", "yanqing"), os.path.join(src, "examples", "broken-lists")]
+for base in ("tests/fixtures/audit", "tests/corpus/hostile"):
+    root = os.path.join(src, base)
+    sets += sorted(os.path.join(root, d) for d in os.listdir(root) if os.path.isdir(os.path.join(root, d)))
+for folder in ("lists", "examples", "tests/fixtures", "tests/corpus/hostile", "tests/corpus/yaml"):
+    for path in files_under(*folder.split("/")):
+        write("lists", read(path))
+for folder in sets:
+    parts = [read(p) for p in files_under(folder)]
+    if parts:
+        write("lists", b"\n#--- file\n".join(parts))
+
+# map: the map files of the docs and tests, and YAML of every shape.
+maps = [
+    "fields:\n  id: 案件编号\n  received_at: 上报时间\n  territory: 所属街乡\n  unit: 处置部门\n"
+    "  category1: 大类\n  category2: 小类\ndimensions:\n  土地性质: land\npersonal: [举报人地址]\n"
+    "time:\n  format: \"%Y年%m月%d日 %H:%M\"\n  zone: Asia/Shanghai\nencoding: gbk\n",
+    "fields:\n  id: Unique Key\n  received_at: Created Date\n  closed_at: Closed Date\n  territory: Borough\n"
+    "time:\n  format: \"%m/%d/%Y %I:%M:%S %p\"\n  zone: -05:00\n",
+    "fields: {id: case, at: timestamp, event: activity}\ntime: {zone: UTC}\n",
+    "personal: 电话\nkind: orders\ntitle: x\n",
+]
+for m in maps:
+    write("map", m)
+for path in files_under("tests", "corpus", "yaml"):
+    write("map", read(path))
+
+# time: the first byte picks the format and zone (see fuzz_time.cpp).
+times = ["2025-03-01 08:15:00", "2025/3/1 8:15", "2025/3/1 8:15:09", "2025-03-01T08:15:00+08:00",
+         "2025-03-01T00:15:00Z", "2025-03-01T08:15:00.123+0800", "2025年3月1日 8:15", "2025-03-01",
+         "20250301", "20250301081500", "202503010815", "45717.34375", "45931.250000", "45931.31179398",
+         "1900-01-01 00:00:00", "2200-12-31 23:59:59", "03/01/2025 08:15:00 PM", "01/03/2025 08:15",
+         "2025-02-29 00:00:00", "2024-02-29 23:59:60", "是", "否", "部分解决", "基本满意", "未评价",
+         "Asia/Shanghai", "+08:00", "UTC-5", "GMT+14", "-0330"]
+for i, t in enumerate(times):
+    for mode in (0, 1, 2, 4, 5, 8 * 3, 8 * 5 + 6):
+        write("time", bytes([(mode + i) % 256]) + t.encode("utf-8"))
+
+# reader: the example exports raw (first byte: options, see fuzz_reader.cpp),
+# cut to their first rows, in each encoding; and rows for sentinel mode.
+for name in ("yanqing-2025-03-orders.csv", "yanqing-2025-03-events.csv"):
+    raw = read(os.path.join(src, "examples", name))
+    head = b"\n".join(raw.split(b"\n")[:12]) + b"\n"
+    events = 0x20 if "events" in name else 0
+    for enc in range(8):
+        write("reader", bytes([events | (enc << 2) | 0x80]) + head)
+    text = head.decode("gb18030")
+    write("reader", bytes([events | (1 << 2)]) + text.encode("utf-8"))
+    write("reader", bytes([events | (3 << 2)]) + b"\xff\xfe" + text.encode("utf-16-le"))
+    write("reader", bytes([events | 2 | (1 << 2)]) + text.replace(",", "\t").encode("utf-8"))
+jsonl = '{"工单编号":"A1","来电时间":"2025-03-01 08:00","来电人电话":"13900001111","诉求内容":"噪音"}\n'
+write("reader", bytes([3 | (1 << 2) | 0x80]) + jsonl.encode("utf-8"))
+rows = "A1|噪音扰民|2025-03-01 08:00:00|儒林街道\nA2|违建|2025/3/2 9:00|百泉街道|多余\nA3\n|||\n"
+for mode in (0x40, 0x41, 0x42, 0x43, 0xC0, 0x44 | 0x80, 0x4C, 0x60, 0x63, 0xE1):
+    write("reader", bytes([mode]) + rows.encode("utf-8"))

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (Clang, ASan+UBSan, in build-fuzz/), replays the
+# seeds and the regression corpus through each, then fuzzes each target for
+# SECONDS (default 60), as many at a time as there are cores.
+#
+# usage: tests/fuzz/run.sh [SECONDS] [TARGET...]     TARGET: time reader map lists
+# A crash or broken invariant fails the run and leaves the input in
+# build-fuzz/artifacts/TARGET/; copy it to tests/corpus/fuzz/TARGET/ with the fix.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-60}
+shift || true
+targets=("$@")
+((${#targets[@]})) || targets=(time reader map lists)
+build=${DUTY_FUZZ_BUILD:-build-fuzz}
+jobs=$(nproc 2>/dev/null || echo 2)
+
+cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DDUTY_FUZZ=ON -DDUTY_TESTS=OFF >/dev/null
+cmake --build "$build" -j"$jobs" --target fuzzers
+rm -rf "$build/fuzz-seeds"
+python3 tests/fuzz/make_seeds.py . "$build/fuzz-seeds"
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:allocator_may_return_null=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+options=(-timeout=20 -rss_limit_mb=2048 -max_len=262144 -print_final_stats=1)
+
+# fuzz TARGET: replay every seed and regression input once, then fuzz.
+fuzz() {
+  local t=$1 bin=$build/tests/fuzz/fuzz_$1
+  local work=$build/fuzz-work/$t artifacts=$build/artifacts/$t
+  mkdir -p "$work" "$artifacts" "tests/corpus/fuzz/$t"
+  "$bin" "${options[@]}" -runs=0 -artifact_prefix="$artifacts/" \
+    "$build/fuzz-seeds/$t" "tests/corpus/fuzz/$t" || return 1
+  "$bin" "${options[@]}" -max_total_time="$seconds" -artifact_prefix="$artifacts/" \
+    "$work" "$build/fuzz-seeds/$t" "tests/corpus/fuzz/$t"
+}
+
+failed=()
+running=()
+for t in "${targets[@]}"; do
+  [[ -x $build/tests/fuzz/fuzz_$t ]] || { echo "no fuzz target \"$t\"" >&2; exit 2; }
+  fuzz "$t" >"$build/fuzz-$t.log" 2>&1 &
+  running+=("$!:$t")
+  if ((${#running[@]} >= jobs)); then
+    entry=${running[0]}
+    running=("${running[@]:1}")
+    wait "${entry%%:*}" || failed+=("${entry#*:}")
+  fi
+done
+for entry in "${running[@]}"; do
+  wait "${entry%%:*}" || failed+=("${entry#*:}")
+done
+
+for t in "${targets[@]}"; do
+  stats=$(grep -E '^stat::number_of_executed_units' "$build/fuzz-$t.log" | tail -1 | awk '{print $2}')
+  echo "fuzz_$t: ${stats:-?} executions in ${seconds}s (log: $build/fuzz-$t.log)"
+done
+if ((${#failed[@]})); then
+  for t in "${failed[@]}"; do
+    echo "== fuzz_$t FAILED; the input is in $build/artifacts/$t/:" >&2
+    ls "$build/artifacts/$t" >&2 || true
+    tail -40 "$build/fuzz-$t.log" >&2
+  done
+  exit 1
+fi
