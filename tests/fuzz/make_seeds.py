@@ -50,6 +50,11 @@ for folder in sets:
     if parts:
         write("lists", b"\n#--- file\n".join(parts))
 
+# yaml: every YAML file of the repository, and the list sets joined.
+for folder in ("lists", "examples", "tests/fixtures", "tests/corpus/hostile", "tests/corpus/yaml"):
+    for path in files_under(*folder.split("/")):
+        write("yaml", read(path))
+
 # map: the map files of the docs and tests, and YAML of every shape.
 maps = [
     "fields:\n  id: 案件编号\n  received_at: 上报时间\n  territory: 所属街乡\n  unit: 处置部门\n"

@@ -27,8 +27,8 @@ main(int argc, char** argv)
     } else if (fs::exists(p)) {
       inputs.push_back(p);
     } else {
-      std::fprintf(stderr, "%s: no such file or directory\n", argv[i]);
-      return 2;
+      // A target without regression inputs yet has no directory (git keeps no empty ones).
+      std::fprintf(stderr, "%s: none (no such file or directory)\n", argv[i]);
     }
   }
   std::sort(inputs.begin(), inputs.end());

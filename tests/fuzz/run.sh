@@ -3,7 +3,7 @@
 # seeds and the regression corpus through each, then fuzzes each target for
 # SECONDS (default 60), as many at a time as there are cores.
 #
-# usage: tests/fuzz/run.sh [SECONDS] [TARGET...]     TARGET: time reader map lists
+# usage: tests/fuzz/run.sh [SECONDS] [TARGET...]     TARGET: time reader map yaml lists
 # A crash or broken invariant fails the run and leaves the input in
 # build-fuzz/artifacts/TARGET/; copy it to tests/corpus/fuzz/TARGET/ with the fix.
 set -euo pipefail
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(time reader map lists)
+((${#targets[@]})) || targets=(time reader map yaml lists)
 build=${DUTY_FUZZ_BUILD:-build-fuzz}
 jobs=$(nproc 2>/dev/null || echo 2)
 
@@ -23,16 +23,17 @@ python3 tests/fuzz/make_seeds.py . "$build/fuzz-seeds"
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:allocator_may_return_null=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-options=(-timeout=20 -rss_limit_mb=2048 -max_len=262144 -print_final_stats=1)
+options=(-timeout=20 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1)
 
 # fuzz TARGET: replay every seed and regression input once, then fuzz.
 fuzz() {
   local t=$1 bin=$build/tests/fuzz/fuzz_$1
-  local work=$build/fuzz-work/$t artifacts=$build/artifacts/$t
+  local work=$build/fuzz-work/$t artifacts=$build/artifacts/$t dict=()
+  [[ -f tests/fuzz/$t.dict ]] && dict=(-dict="tests/fuzz/$t.dict")
   mkdir -p "$work" "$artifacts" "tests/corpus/fuzz/$t"
   "$bin" "${options[@]}" -runs=0 -artifact_prefix="$artifacts/" \
     "$build/fuzz-seeds/$t" "tests/corpus/fuzz/$t" || return 1
-  "$bin" "${options[@]}" -max_total_time="$seconds" -artifact_prefix="$artifacts/" \
+  "$bin" "${options[@]}" "${dict[@]}" -max_total_time="$seconds" -artifact_prefix="$artifacts/" \
     "$work" "$build/fuzz-seeds/$t" "tests/corpus/fuzz/$t"
 }
 
