@@ -15,7 +15,8 @@ class Identifiers
 public:
   Identifiers(const ListSet& set, Sink& sink) : m_set(set), m_sink(sink) {}
 
-  void run()
+  void
+  run()
   {
     for (const auto& u : m_set.units) {
       text(u.id, "unit id");
@@ -72,13 +73,15 @@ public:
   }
 
 private:
-  void texts(const Texts& ts, std::string_view what)
+  void
+  texts(const Texts& ts, std::string_view what)
   {
     for (const auto& t : ts)
       text(t, what);
   }
 
-  void conditions(const Conditions& cs)
+  void
+  conditions(const Conditions& cs)
   {
     for (const auto& c : cs) {
       text(c.dimension, "dimension name");
@@ -86,7 +89,8 @@ private:
     }
   }
 
-  void text(const Text& t, std::string_view what)
+  void
+  text(const Text& t, std::string_view what)
   {
     if (t.value.empty())
       return;
@@ -94,7 +98,8 @@ private:
     spaces(t, what);
   }
 
-  void invisible(const Text& t, std::string_view what)
+  void
+  invisible(const Text& t, std::string_view what)
   {
     std::vector<char32_t> found;
     size_t first = std::string::npos, first_end = 0;
@@ -126,7 +131,8 @@ private:
                1);
   }
 
-  void spaces(const Text& t, std::string_view what)
+  void
+  spaces(const Text& t, std::string_view what)
   {
     size_t i = 0;
     char32_t lead = util::decode_utf8(t.value, i);
@@ -149,7 +155,8 @@ private:
 
   // The position of `raw` (bytes of one character) in the token of `t` on its
   // line, or the token itself when the character was written as an escape.
-  Loc at_char(const Text& t, std::string_view raw, bool last = false) const
+  Loc
+  at_char(const Text& t, std::string_view raw, bool last = false) const
   {
     if (t.loc.file >= m_set.files.size())
       return t.loc;

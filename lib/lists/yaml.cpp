@@ -2,8 +2,8 @@
 
 #include "lists/yaml_syntax.hpp"
 
-#include <fmt/format.h>
 #include <algorithm>
+#include <fmt/format.h>
 #include <istream>
 #include <streambuf>
 #include <unordered_map>
@@ -63,9 +63,14 @@ class Locator
 public:
   explicit Locator(std::string_view original) : m_original(original) {}
 
-  void set_edits(const OffsetMap* map) { m_map = map; }
+  void
+  set_edits(const OffsetMap* map)
+  {
+    m_map = map;
+  }
 
-  std::pair<uint32_t, uint32_t> operator()(const YAML::Mark& mark) const
+  std::pair<uint32_t, uint32_t>
+  operator()(const YAML::Mark& mark) const
   {
     if (mark.line < 0 || mark.column < 0)
       return {1, 1};
@@ -80,7 +85,8 @@ public:
   }
 
 private:
-  static std::vector<size_t> line_starts(std::string_view s)
+  static std::vector<size_t>
+  line_starts(std::string_view s)
   {
     std::vector<size_t> v{0};
     for (size_t i = 0; i < s.size(); ++i)
@@ -98,24 +104,31 @@ class Builder : public YAML::EventHandler
 {
 public:
   Builder(YamlDoc& doc, const Locator& locate, size_t node_budget, size_t byte_budget)
-    : m_doc(doc), m_locate(locate), m_node_budget(node_budget), m_byte_budget(byte_budget)
+      : m_doc(doc), m_locate(locate), m_node_budget(node_budget), m_byte_budget(byte_budget)
   {
   }
 
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override {}
+  void
+  OnDocumentStart(const YAML::Mark&) override
+  {
+  }
+  void
+  OnDocumentEnd() override
+  {
+  }
 
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override
+  void
+  OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override
   {
     finish(make(YNode::Kind::null, mark), anchor, Size{1, 0});
   }
 
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override
+  void
+  OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override
   {
     for (const auto& open : m_stack)
       if (open.anchor == anchor && anchor != 0)
-        fail(mark, "alias",
-             "alias refers to a node that contains it, which would make the document infinite",
+        fail(mark, "alias", "alias refers to a node that contains it, which would make the document infinite",
              "an alias may only refer to a node that is complete before the alias appears");
     auto it = m_anchors.find(anchor);
     if (it == m_anchors.end())
@@ -139,8 +152,9 @@ public:
     finish(std::move(copy), 0, n);
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override
+  void
+  OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+           const std::string& value) override
   {
     YNode n = make(YNode::Kind::scalar, mark);
     n.quoted = tag != "?";
@@ -148,21 +162,28 @@ public:
     finish(std::move(n), anchor, Size{1, value.size()});
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override
+  void
+  OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override
   {
     m_stack.push_back(Open{make(YNode::Kind::seq, mark), anchor, {}, Size{1, 0}});
   }
 
-  void OnSequenceEnd() override { close(); }
+  void
+  OnSequenceEnd() override
+  {
+    close();
+  }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override
+  void
+  OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+             YAML::EmitterStyle::value) override
   {
     m_stack.push_back(Open{make(YNode::Kind::map, mark), anchor, {}, Size{1, 0}});
   }
 
-  void OnMapEnd() override
+  void
+  OnMapEnd() override
   {
     check_duplicate_keys(m_stack.back().items);
     close();
@@ -191,7 +212,8 @@ private:
     Size size;
   };
 
-  YNode make(YNode::Kind k, const YAML::Mark& mark) const
+  YNode
+  make(YNode::Kind k, const YAML::Mark& mark) const
   {
     YNode n;
     n.kind = k;
@@ -201,7 +223,8 @@ private:
     return n;
   }
 
-  [[noreturn]] void fail(const YAML::Mark& mark, const char* rule, std::string msg, std::string hint)
+  [[noreturn]] void
+  fail(const YAML::Mark& mark, const char* rule, std::string msg, std::string hint)
   {
     YamlProblem p;
     auto [line, col] = m_locate(mark);
@@ -214,7 +237,8 @@ private:
     throw Stop{};
   }
 
-  void close()
+  void
+  close()
   {
     Open o = std::move(m_stack.back());
     m_stack.pop_back();
@@ -222,7 +246,8 @@ private:
     finish(std::move(o.node), o.anchor, o.size);
   }
 
-  void finish(YNode n, YAML::anchor_t anchor, Size size)
+  void
+  finish(YNode n, YAML::anchor_t anchor, Size size)
   {
     if (anchor != 0)
       m_anchors[anchor] = Anchored{n, size}; // shares a collection's children
@@ -236,7 +261,8 @@ private:
     parent.size.bytes += size.bytes;
   }
 
-  void report_duplicate(const YNode& first, const YNode& again)
+  void
+  report_duplicate(const YNode& first, const YNode& again)
   {
     YamlProblem p;
     p.line = again.line;
@@ -249,7 +275,8 @@ private:
     m_doc.problems.push_back(std::move(p));
   }
 
-  void check_duplicate_keys(const std::vector<YNode>& items)
+  void
+  check_duplicate_keys(const std::vector<YNode>& items)
   {
     size_t n = items.size() / 2;
     auto key = [&](size_t i) -> const YNode& { return items[2 * i]; };
@@ -285,17 +312,43 @@ private:
 class CountDocs : public YAML::EventHandler
 {
 public:
-  void OnDocumentStart(const YAML::Mark& mark) override { start = mark; }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
+  void
+  OnDocumentStart(const YAML::Mark& mark) override
+  {
+    start = mark;
+  }
+  void
+  OnDocumentEnd() override
+  {
+  }
+  void
+  OnNull(const YAML::Mark&, YAML::anchor_t) override
+  {
+  }
+  void
+  OnAlias(const YAML::Mark&, YAML::anchor_t) override
+  {
+  }
+  void
+  OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override
+  {
+  }
+  void
+  OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override
+  {
+  }
+  void
+  OnSequenceEnd() override
+  {
+  }
+  void
+  OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override
+  {
+  }
+  void
+  OnMapEnd() override
+  {
+  }
   YAML::Mark start;
 };
 
@@ -304,22 +357,23 @@ std::string
 explain(const std::string& msg)
 {
   static const std::pair<std::string_view, std::string_view> table[] = {
-    {YAML::ErrorMsg::END_OF_MAP, "the mapping is malformed here: expected \"key: value\" at this indentation"},
-    {YAML::ErrorMsg::END_OF_MAP_FLOW, "malformed flow mapping: expected ',' or '}' here"},
-    {YAML::ErrorMsg::END_OF_SEQ, "the list is malformed here: expected a \"- \" entry at this indentation"},
-    {YAML::ErrorMsg::END_OF_SEQ_FLOW, "malformed flow sequence: expected ',' or ']' here"},
-    {YAML::ErrorMsg::MAP_VALUE,
-     "a ':' where no mapping can start (a value cannot contain \": \" unquoted, and a nested mapping goes "
-     "on its own lines)"},
-    {YAML::ErrorMsg::BLOCK_ENTRY, "a \"- \" list entry where no list can start (a list goes on the lines "
-                                  "after \"key:\", indented)"},
-    {YAML::ErrorMsg::MAP_KEY, "a '?' key indicator where no key can start"},
-    {YAML::ErrorMsg::UNKNOWN_TOKEN, "unexpected character"},
-    {YAML::ErrorMsg::TAB_IN_INDENTATION, "tab character in indentation"},
-    {YAML::ErrorMsg::EOF_IN_SCALAR, "the file ends inside a quoted string: a closing quote is missing"},
-    {YAML::ErrorMsg::DOC_IN_SCALAR,
-     "a document marker (--- or ...) inside a quoted string: a closing quote is missing"},
-    {YAML::ErrorMsg::FLOW_END, "a closing bracket without its opening one"},
+      {YAML::ErrorMsg::END_OF_MAP,
+       "the mapping is malformed here: expected \"key: value\" at this indentation"},
+      {YAML::ErrorMsg::END_OF_MAP_FLOW, "malformed flow mapping: expected ',' or '}' here"},
+      {YAML::ErrorMsg::END_OF_SEQ, "the list is malformed here: expected a \"- \" entry at this indentation"},
+      {YAML::ErrorMsg::END_OF_SEQ_FLOW, "malformed flow sequence: expected ',' or ']' here"},
+      {YAML::ErrorMsg::MAP_VALUE,
+       "a ':' where no mapping can start (a value cannot contain \": \" unquoted, and a nested mapping goes "
+       "on its own lines)"},
+      {YAML::ErrorMsg::BLOCK_ENTRY, "a \"- \" list entry where no list can start (a list goes on the lines "
+                                    "after \"key:\", indented)"},
+      {YAML::ErrorMsg::MAP_KEY, "a '?' key indicator where no key can start"},
+      {YAML::ErrorMsg::UNKNOWN_TOKEN, "unexpected character"},
+      {YAML::ErrorMsg::TAB_IN_INDENTATION, "tab character in indentation"},
+      {YAML::ErrorMsg::EOF_IN_SCALAR, "the file ends inside a quoted string: a closing quote is missing"},
+      {YAML::ErrorMsg::DOC_IN_SCALAR,
+       "a document marker (--- or ...) inside a quoted string: a closing quote is missing"},
+      {YAML::ErrorMsg::FLOW_END, "a closing bracket without its opening one"},
   };
   for (const auto& [from, to] : table)
     if (msg == from)
@@ -390,9 +444,9 @@ parse_yaml(std::string_view text, size_t max_alias_nodes)
     read_document(parsed, text, locate, max_alias_nodes, byte_budget);
     YamlProblem mine = *syntax.problem;
     doc.problems.push_back(!parsed.problems.empty() && parsed.problems[0].rule == "syntax" &&
-                               before(parsed.problems[0], mine)
-                             ? parsed.problems[0]
-                             : std::move(mine));
+                                   before(parsed.problems[0], mine)
+                               ? parsed.problems[0]
+                               : std::move(mine));
     return doc;
   }
   if (syntax.edits.empty()) {

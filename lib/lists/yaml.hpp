@@ -20,7 +20,11 @@ public:
   YNodes() = default;
   explicit YNodes(std::vector<YNode> nodes);
   size_t size() const;
-  bool empty() const { return size() == 0; }
+  bool
+  empty() const
+  {
+    return size() == 0;
+  }
   const YNode& operator[](size_t i) const;
   const_iterator begin() const;
   const_iterator end() const;
@@ -42,19 +46,43 @@ struct YNode
   std::string text;    // scalar value
   YNodes children;     // seq: items; map: key0, value0, key1, value1, …
 
-  bool is_scalar() const { return kind == Kind::scalar; }
-  bool is_map() const { return kind == Kind::map; }
-  bool is_seq() const { return kind == Kind::seq; }
-  size_t map_size() const { return children.size() / 2; }
-  const YNode& key(size_t i) const { return children[2 * i]; }
-  const YNode& value(size_t i) const { return children[2 * i + 1]; }
+  bool
+  is_scalar() const
+  {
+    return kind == Kind::scalar;
+  }
+  bool
+  is_map() const
+  {
+    return kind == Kind::map;
+  }
+  bool
+  is_seq() const
+  {
+    return kind == Kind::seq;
+  }
+  size_t
+  map_size() const
+  {
+    return children.size() / 2;
+  }
+  const YNode&
+  key(size_t i) const
+  {
+    return children[2 * i];
+  }
+  const YNode&
+  value(size_t i) const
+  {
+    return children[2 * i + 1];
+  }
   // Linear lookup of a scalar key; nullptr when absent. For small maps only.
   const YNode* find(std::string_view k) const;
   const char* kind_name() const;
 };
 
 inline YNodes::YNodes(std::vector<YNode> nodes)
-  : m_nodes(nodes.empty() ? nullptr : std::make_shared<const std::vector<YNode>>(std::move(nodes)))
+    : m_nodes(nodes.empty() ? nullptr : std::make_shared<const std::vector<YNode>>(std::move(nodes)))
 {
 }
 
@@ -104,7 +132,6 @@ struct YamlDoc
 // `max_alias_nodes` bounds the nodes that alias expansion may add, and the
 // bytes of text it may add are bounded by max(16 MiB, 4 × the text's size),
 // so that the consumers that walk the tree stay proportional to the file.
-YamlDoc
-parse_yaml(std::string_view text, size_t max_alias_nodes = 100000);
+YamlDoc parse_yaml(std::string_view text, size_t max_alias_nodes = 100000);
 
 } // namespace duty::lists

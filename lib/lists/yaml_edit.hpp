@@ -34,14 +34,12 @@ private:
 };
 
 // Applies `edits` (sorted by begin, not overlapping) to `text`.
-std::string
-apply_edits(std::string_view text, const std::vector<TextEdit>& edits, OffsetMap& map);
+std::string apply_edits(std::string_view text, const std::vector<TextEdit>& edits, OffsetMap& map);
 
 // The value of a flow scalar as written, on one line, as a double-quoted YAML
 // scalar with the same value: line breaks are folded as YAML folds them,
 // escapes of a double-quoted original are kept. `raw` includes the quotes of
 // a quoted scalar; `style` is '"', '\'' or 0 for a plain scalar.
-std::string
-requote_flow_scalar(std::string_view raw, char style);
+std::string requote_flow_scalar(std::string_view raw, char style);
 
 } // namespace duty::lists

@@ -47,24 +47,56 @@ class Scanner
 public:
   explicit Scanner(std::string_view text) : m_text(text) {}
 
-  std::vector<TextEdit> take_edits() { return std::move(m_edits); }
+  std::vector<TextEdit>
+  take_edits()
+  {
+    return std::move(m_edits);
+  }
   YamlProblem problem(const Failure& f) const;
 
 protected:
-  size_t size() const { return m_text.size(); }
-  char at(size_t i) const { return i < m_text.size() ? m_text[i] : '\0'; }
-  bool eol(size_t i) const { return i >= m_text.size() || is_break(m_text[i]); }
-  bool blankz(size_t i) const { return eol(i) || is_white(m_text[i]); }
+  size_t
+  size() const
+  {
+    return m_text.size();
+  }
+  char
+  at(size_t i) const
+  {
+    return i < m_text.size() ? m_text[i] : '\0';
+  }
+  bool
+  eol(size_t i) const
+  {
+    return i >= m_text.size() || is_break(m_text[i]);
+  }
+  bool
+  blankz(size_t i) const
+  {
+    return eol(i) || is_white(m_text[i]);
+  }
   // "---" or "..." at `i` followed by a blank.
   bool marker(size_t i, char c) const;
   // `c` at `i` followed by a blank: "- ", "? ", ": ".
-  bool indicator(size_t i, char c) const { return at(i) == c && blankz(i + 1); }
+  bool
+  indicator(size_t i, char c) const
+  {
+    return at(i) == c && blankz(i + 1);
+  }
   size_t count_spaces(size_t i) const;
   size_t skip_white(size_t i) const;
   size_t to_eol(size_t i) const;
   bool has_tab(size_t begin, size_t end) const;
-  int col(size_t i) const { return static_cast<int>(i - m_line_start); }
-  void line_starts_at(size_t i) { m_line_start = i; }
+  int
+  col(size_t i) const
+  {
+    return static_cast<int>(i - m_line_start);
+  }
+  void
+  line_starts_at(size_t i)
+  {
+    m_line_start = i;
+  }
   // Past the line break at `i`; the next line becomes the current one.
   size_t next_line(size_t i);
   // The start of the line after the break at `i`, without moving.
@@ -107,14 +139,14 @@ private:
   struct Piece
   {
     size_t begin, end;
-    char style; // 0 plain, '"' or '\'' quoted, ' ' white space holding a break or comment
+    char style;   // 0 plain, '"' or '\'' quoted, ' ' white space holding a break or comment
     bool rewrite; // a scalar yaml-cpp cannot read as written
   };
 
   size_t flow_space(size_t q, int n, Frame& f);
   size_t plain_flow(size_t q, int n, Frame& f);
   void end_key(Frame& f, size_t at);
-  std::string line_col(size_t at) const; // "line L, column C"
+  std::string line_col(size_t at) const;  // "line L, column C"
   std::string line_name(size_t at) const; // "line L"
 
   std::vector<Piece> m_pieces; // flow-context scalars and line-spanning white space

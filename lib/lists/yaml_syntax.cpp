@@ -17,7 +17,8 @@ class Checker : public Scanner
 public:
   using Scanner::Scanner;
 
-  void stream()
+  void
+  stream()
   {
     check_characters();
     size_t directive = npos;
@@ -75,41 +76,49 @@ private:
   std::vector<Block> m_blocks;
   bool m_pending = false; // the last entry's node is still to come, on a later line
 
-  int parent_indent() const { return m_blocks.back().indent; }
+  int
+  parent_indent() const
+  {
+    return m_blocks.back().indent;
+  }
 
-  void begin_document()
+  void
+  begin_document()
   {
     m_blocks.assign(1, Block{-1, false, false});
     m_pending = true;
   }
 
-  [[noreturn]] void directive_without_document(size_t at)
+  [[noreturn]] void
+  directive_without_document(size_t at)
   {
     fail(at, "a directive must be followed by a document that starts with \"---\"",
          "write \"---\" on the line after the directives, or remove them");
   }
 
   // yaml-cpp stops at a blank line that holds a tab; the line means nothing.
-  void blank_line(size_t begin, size_t first)
+  void
+  blank_line(size_t begin, size_t first)
   {
     if (eol(first) && first > begin && has_tab(begin, first))
       add_edit(begin, first, "");
   }
 
   // After "---": a node may share the line, but not a block collection.
-  size_t marker_line(size_t i)
+  size_t
+  marker_line(size_t i)
   {
     size_t q = skip_white(i);
     if (eol(q) || at(q) == '#')
       return finish_line(q, "");
     if (entry_indicator(q) || implicit_key(q) != npos)
-      fail(q, "a mapping or list cannot start on the \"---\" line",
-           "start it on the line after \"---\"");
+      fail(q, "a mapping or list cannot start on the \"---\" line", "start it on the line after \"---\"");
     return node_and_rest(q);
   }
 
   // One line in block context; `k` spaces indent it, `first` is its first token.
-  size_t block_line(size_t line, size_t k, size_t first)
+  size_t
+  block_line(size_t line, size_t k, size_t first)
   {
     int indent = static_cast<int>(k);
     size_t tab = first > line + k ? line + k : npos; // a tab between the indentation and the token
@@ -144,14 +153,15 @@ private:
     return line_content(first, tab, pending);
   }
 
-  [[noreturn]] void tab_indent(size_t tab, size_t first)
+  [[noreturn]] void
+  tab_indent(size_t tab, size_t first)
   {
     (void)first;
-    fail(tab, "tab character in indentation",
-         "YAML indents with spaces only; replace the tab with spaces");
+    fail(tab, "tab character in indentation", "YAML indents with spaces only; replace the tab with spaces");
   }
 
-  [[noreturn]] void missing_colon(size_t q)
+  [[noreturn]] void
+  missing_colon(size_t q)
   {
     char c = at(q);
     if (c == '&' || c == '!')
@@ -161,15 +171,18 @@ private:
          "write \"key: value\"; to continue the value of the line above, indent this line more than its key");
   }
 
-  [[noreturn]] void unexpected_indent(size_t q, int indent, const std::vector<int>& closed)
+  [[noreturn]] void
+  unexpected_indent(size_t q, int indent, const std::vector<int>& closed)
   {
     if (!closed.empty()) {
       std::string levels;
       for (auto it = m_blocks.rbegin(); it != m_blocks.rend() && it->indent >= 0; ++it)
         levels += fmt::format("{}, ", it->indent);
       levels += fmt::format("{}", closed.back());
-      fail(q, fmt::format("this line is indented by {} space{}, which matches no enclosing mapping or "
-                          "list (they are indented by {})", indent, indent == 1 ? "" : "s", levels),
+      fail(q,
+           fmt::format("this line is indented by {} space{}, which matches no enclosing mapping or "
+                       "list (they are indented by {})",
+                       indent, indent == 1 ? "" : "s", levels),
            "align the line with the keys or entries it belongs to");
     }
     if (parent_indent() < 0)
@@ -182,7 +195,8 @@ private:
 
   // Registers an entry ("- ", "? ", ": " or an implicit key) at `q` with the
   // block collection it belongs to, opening a new one when it is indented deeper.
-  void entry(size_t q, bool map, bool indentless_ok)
+  void
+  entry(size_t q, bool map, bool indentless_ok)
   {
     int c = col(q);
     const Block& top = m_blocks.back();
@@ -197,15 +211,21 @@ private:
       return;
     }
     if (map)
-      fail(q, "a key at the indentation of a list's entries", "start the line with \"- \", or indent it more");
+      fail(q, "a key at the indentation of a list's entries",
+           "start the line with \"- \", or indent it more");
     fail(q, "a list entry \"- \" at the indentation of a mapping's keys",
          "a list is the value of a key: write \"key:\" on the line before, or indent the entry");
   }
 
-  bool entry_indicator(size_t q) const { return indicator(q, '-') || indicator(q, '?') || indicator(q, ':'); }
+  bool
+  entry_indicator(size_t q) const
+  {
+    return indicator(q, '-') || indicator(q, '?') || indicator(q, ':');
+  }
 
   // The entries and the node of one block line, from its first token.
-  size_t line_content(size_t q, size_t tab, bool pending)
+  size_t
+  line_content(size_t q, size_t tab, bool pending)
   {
     bool first = true;
     while (entry_indicator(q)) {
@@ -245,7 +265,8 @@ private:
     return node_and_rest(q);
   }
 
-  void key_node(size_t q, size_t colon)
+  void
+  key_node(size_t q, size_t colon)
   {
     q = properties_inline(q);
     char c = at(q);
@@ -261,7 +282,8 @@ private:
       throw Unsure{};
   }
 
-  size_t properties_inline(size_t q)
+  size_t
+  properties_inline(size_t q)
   {
     while (at(q) == '&' || at(q) == '!')
       q = skip_white(property(q, false));
@@ -269,7 +291,8 @@ private:
   }
 
   // A node in block context and what follows it on its line.
-  size_t node_and_rest(size_t q)
+  size_t
+  node_and_rest(size_t q)
   {
     int n = parent_indent();
     while (at(q) == '&' || at(q) == '!') {
@@ -293,8 +316,7 @@ private:
     default: break;
     }
     if (!plain_start(q, false))
-      fail(q, fmt::format("'{}' cannot start a plain value", at(q)),
-           "quote the value: \"…\"");
+      fail(q, fmt::format("'{}' cannot start a plain value", at(q)), "quote the value: \"…\"");
     return finish_line(plain_block(q, n), "");
   }
 };

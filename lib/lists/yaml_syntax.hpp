@@ -28,7 +28,6 @@ struct SyntaxCheck
 // block indentation, flow nesting, scalar extents — to catch what yaml-cpp
 // accepts but the YAML specification rejects. Where it meets a construct it
 // does not model it stops without a verdict, leaving yaml-cpp to judge.
-SyntaxCheck
-check_yaml_syntax(std::string_view text);
+SyntaxCheck check_yaml_syntax(std::string_view text);
 
 } // namespace duty::lists

@@ -11,7 +11,7 @@ namespace duty::util {
 // one of them). An exception thrown by fn(i) — std::bad_alloc included — is
 // caught on its thread and returned at index i, never left to terminate the
 // process; the other calls still run.
-std::vector<std::exception_ptr>
-run_parallel(size_t n, unsigned threads, const std::function<void(size_t)>& fn);
+std::vector<std::exception_ptr> run_parallel(size_t n, unsigned threads,
+                                             const std::function<void(size_t)>& fn);
 
 } // namespace duty::util

@@ -54,8 +54,8 @@ fingerprint(const std::vector<diag::Diagnostic>& diags)
 {
   std::string out;
   for (const auto& d : diags)
-    out += d.location.file + ":" + std::to_string(d.location.line) + ":" + std::to_string(d.location.column) + " " +
-           d.rule + " " + d.message + "\n";
+    out += d.location.file + ":" + std::to_string(d.location.line) + ":" + std::to_string(d.location.column) +
+           " " + d.rule + " " + d.message + "\n";
   return out;
 }
 
@@ -78,7 +78,7 @@ check_findings(const std::vector<diag::Diagnostic>& diags, const lists::ListSet&
     if (d.location.line > 0 && d.location.column > 0)
       require(static_cast<size_t>(d.location.column) <= util::count_code_points(d.location.source) + 1,
               "a column beyond the end of its line: " + d.rule + " " + d.message + " at column " +
-                std::to_string(d.location.column) + " of \"" + d.location.source + "\"");
+                  std::to_string(d.location.column) + " of \"" + d.location.source + "\"");
   }
 }
 

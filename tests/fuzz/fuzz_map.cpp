@@ -35,15 +35,17 @@ outcome(std::string_view text)
       out += "|d:" + d.header + "=" + d.dimension;
     for (const auto& p : m.personal)
       out += "|p:" + p;
-    require(m.time.zone_minutes >= -14 * 60 && m.time.zone_minutes <= 14 * 60, "parse_map accepted a zone beyond ±14 h");
+    require(m.time.zone_minutes >= -14 * 60 && m.time.zone_minutes <= 14 * 60,
+            "parse_map accepted a zone beyond ±14 h");
     out += "|t:" + m.time.format + "@" + std::to_string(m.time.zone_minutes) + "|e:" + m.encoding;
     return out;
   } catch (const UsageError& e) {
     std::string what = e.what();
     // "fuzz.map.yaml:LINE:COL: message"
-    size_t a = kPath.size() + 1, b = what.find(':', a), c = b == std::string::npos ? b : what.find(':', b + 1);
-    bool located = what.starts_with(kPath + ":") && b != std::string::npos && c != std::string::npos && b > a &&
-                   c > b + 1 && what.find_first_not_of("0123456789", a) == b &&
+    size_t a = kPath.size() + 1, b = what.find(':', a),
+           c = b == std::string::npos ? b : what.find(':', b + 1);
+    bool located = what.starts_with(kPath + ":") && b != std::string::npos && c != std::string::npos &&
+                   b > a && c > b + 1 && what.find_first_not_of("0123456789", a) == b &&
                    what.find_first_not_of("0123456789", b + 1) == c && what.size() > c + 2;
     require(located, "a map error does not name file:line:col: " + what);
     return "error:" + what;

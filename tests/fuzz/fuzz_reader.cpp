@@ -24,7 +24,8 @@ using duty::fuzz::require;
 namespace {
 
 // Encodings by name, so that the target follows the reader's list as it grows.
-constexpr const char* kEncodings[] = {"auto", "utf-8", "gb18030", "utf-16le", "utf-16be", "utf-32le", "utf-16", "gbk"};
+constexpr const char* kEncodings[] = {"auto",     "utf-8",    "gb18030", "utf-16le",
+                                      "utf-16be", "utf-32le", "utf-16",  "gbk"};
 constexpr const char* kFormats[] = {"", "csv", "tsv", "jsonl"};
 
 // Every sentinel holds "SENTINEL" or the phone's digits; cells of the fuzz
@@ -51,7 +52,11 @@ public:
     m_path = "/proc/self/fd/" + std::to_string(m_fd);
   }
   ~MemFile() { close(m_fd); }
-  const std::string& path() const { return m_path; }
+  const std::string&
+  path() const
+  {
+    return m_path;
+  }
 
 private:
   int m_fd;
@@ -109,11 +114,11 @@ json_string(std::string_view s)
 std::string
 sentinel_file(std::string_view spec, cases::Kind kind, const char* format)
 {
-  std::vector<std::string> header = kind == cases::Kind::orders
-                                      ? std::vector<std::string>{"工单编号", "来电人", "来电人电话", "举报人地址",
-                                                                 "诉求内容", "来电时间", "被反映街乡镇"}
-                                      : std::vector<std::string>{"工单编号", "来电人电话", "举报人地址", "时间",
-                                                                 "事件", "单位"};
+  std::vector<std::string> header =
+      kind == cases::Kind::orders
+          ? std::vector<std::string>{"工单编号", "来电人",   "来电人电话",  "举报人地址",
+                                     "诉求内容", "来电时间", "被反映街乡镇"}
+          : std::vector<std::string>{"工单编号", "来电人电话", "举报人地址", "时间", "事件", "单位"};
   std::string_view fmt = format;
   bool jsonl = fmt == "jsonl";
   char sep = fmt == "tsv" ? '\t' : ',';
@@ -144,8 +149,8 @@ sentinel_file(std::string_view spec, cases::Kind kind, const char* format)
     if (jsonl) {
       out += "{";
       for (size_t i = 0; i < line.size(); ++i)
-        out += (i ? "," : "") + json_string(i < header.size() ? header[i] : "extra" + std::to_string(i)) + ":" +
-               json_string(line[i]);
+        out += (i ? "," : "") + json_string(i < header.size() ? header[i] : "extra" + std::to_string(i)) +
+               ":" + json_string(line[i]);
       out += "}\n";
     } else {
       for (size_t i = 0; i < line.size(); ++i)

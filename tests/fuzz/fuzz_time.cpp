@@ -16,8 +16,14 @@ using duty::fuzz::require;
 namespace {
 
 // Formats as a --map file may give them, and offsets of naive times.
-constexpr const char* kFormats[] = {"", "%Y-%m-%d %H:%M:%S", "%Y年%m月%d日 %H:%M", "%d/%m/%Y %H:%M",
-                                    "%m/%d/%Y %I:%M:%S %p", "%Y%m%d%H%M%S", "%Y-%m-%dT%H:%M:%S%z", "%%%Y"};
+constexpr const char* kFormats[] = {"",
+                                    "%Y-%m-%d %H:%M:%S",
+                                    "%Y年%m月%d日 %H:%M",
+                                    "%d/%m/%Y %H:%M",
+                                    "%m/%d/%Y %I:%M:%S %p",
+                                    "%Y%m%d%H%M%S",
+                                    "%Y-%m-%dT%H:%M:%S%z",
+                                    "%%%Y"};
 constexpr int kZones[] = {480, 0, -300, 330, 840, -720, 345, 60};
 
 bool
@@ -42,8 +48,9 @@ void
 check_local_time(const std::string& t, std::string_view input)
 {
   std::string context = "\"" + t + "\" from input \"" + std::string(input.substr(0, 200)) + "\"";
-  require(t.size() == 19 && digits(t, 0, 4) && t[4] == '-' && digits(t, 5, 2) && t[7] == '-' && digits(t, 8, 2) &&
-            t[10] == ' ' && digits(t, 11, 2) && t[13] == ':' && digits(t, 14, 2) && t[16] == ':' && digits(t, 17, 2),
+  require(t.size() == 19 && digits(t, 0, 4) && t[4] == '-' && digits(t, 5, 2) && t[7] == '-' &&
+              digits(t, 8, 2) && t[10] == ' ' && digits(t, 11, 2) && t[13] == ':' && digits(t, 14, 2) &&
+              t[16] == ':' && digits(t, 17, 2),
           "parse_time returned a malformed time " + context);
   require(util::parse_date(t.substr(0, 10)).has_value(), "parse_time returned an invalid date " + context);
   require(number(t, 0, 4) >= 1900, "parse_time returned a time before 1900 " + context);
@@ -51,7 +58,7 @@ check_local_time(const std::string& t, std::string_view input)
           "parse_time returned an invalid clock time " + context);
   auto again = cases::parse_time(t, cases::TimeSpec{});
   require(again && *again == t, "a parsed time does not read back as itself: " + context + " -> \"" +
-                                  again.value_or("(nothing)") + "\"");
+                                    again.value_or("(nothing)") + "\"");
 }
 
 } // namespace

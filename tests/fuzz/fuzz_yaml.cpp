@@ -56,7 +56,8 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
   OffsetMap map;
   std::string edited = apply_edits(text, check.edits, map);
   SyntaxCheck again = check_yaml_syntax(edited);
-  require(!again.problem, "the edited text is invalid: " + (again.problem ? again.problem->message : "") + "\n" + edited);
+  require(!again.problem,
+          "the edited text is invalid: " + (again.problem ? again.problem->message : "") + "\n" + edited);
   require(again.edits.empty(), "the edited text needs edits again:\n" + edited);
   for (size_t i = 0; i <= edited.size(); i += 1 + edited.size() / 64)
     require(map.original(i) <= text.size(), "the offset map leaves the original text");

@@ -14,7 +14,8 @@ class JsonCheck
 public:
   // True when `s` is exactly one JSON value (surrounding white space allowed)
   // in valid UTF-8; otherwise `why` says where it goes wrong.
-  static bool valid(std::string_view s, std::string& why)
+  static bool
+  valid(std::string_view s, std::string& why)
   {
     JsonCheck c(s);
     if (c.value(0) && (c.skip(), c.m_at == s.size()))
@@ -26,26 +27,35 @@ public:
 private:
   explicit JsonCheck(std::string_view s) : m_s(s) {}
 
-  bool fail(const char* why)
+  bool
+  fail(const char* why)
   {
     if (m_why.empty())
       m_why = why;
     return false;
   }
-  char peek() const { return m_at < m_s.size() ? m_s[m_at] : '\0'; }
-  void skip()
+  char
+  peek() const
   {
-    while (m_at < m_s.size() && (m_s[m_at] == ' ' || m_s[m_at] == '\t' || m_s[m_at] == '\n' || m_s[m_at] == '\r'))
+    return m_at < m_s.size() ? m_s[m_at] : '\0';
+  }
+  void
+  skip()
+  {
+    while (m_at < m_s.size() &&
+           (m_s[m_at] == ' ' || m_s[m_at] == '\t' || m_s[m_at] == '\n' || m_s[m_at] == '\r'))
       ++m_at;
   }
-  bool literal(std::string_view word)
+  bool
+  literal(std::string_view word)
   {
     if (m_s.substr(m_at, word.size()) != word)
       return fail("bad literal");
     m_at += word.size();
     return true;
   }
-  bool value(int depth)
+  bool
+  value(int depth)
   {
     if (depth > 512)
       return fail("nesting too deep");
@@ -60,7 +70,8 @@ private:
     default: return number();
     }
   }
-  bool object(int depth)
+  bool
+  object(int depth)
   {
     ++m_at;
     skip();
@@ -86,7 +97,8 @@ private:
       return fail("expected ',' or '}'");
     }
   }
-  bool array(int depth)
+  bool
+  array(int depth)
   {
     ++m_at;
     skip();
@@ -105,7 +117,8 @@ private:
       return fail("expected ',' or ']'");
     }
   }
-  bool string()
+  bool
+  string()
   {
     ++m_at;
     while (m_at < m_s.size()) {
@@ -142,7 +155,8 @@ private:
     }
     return fail("unterminated string");
   }
-  bool number()
+  bool
+  number()
   {
     size_t start = m_at;
     if (peek() == '-')

@@ -10,8 +10,7 @@
 #include <string>
 #include <vector>
 
-extern "C" int
-LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 
 int
 main(int argc, char** argv)

@@ -30,7 +30,8 @@ struct Checked
     diags.insert(diags.end(), checked.begin(), checked.end());
   }
 
-  std::vector<const diag::Diagnostic*> rule(std::string_view r) const
+  std::vector<const diag::Diagnostic*>
+  rule(std::string_view r) const
   {
     std::vector<const diag::Diagnostic*> out;
     for (const auto& d : diags)
@@ -65,18 +66,18 @@ TEST_CASE("invisible characters in ids and names are errors, shown visibly")
       std::string bytes, name;
     };
     for (const Case& c : {
-           Case{"\u200B", "U+200B ZERO WIDTH SPACE"},
-           Case{"\u200D", "U+200D ZERO WIDTH JOINER"},
-           Case{"\u202E", "U+202E RIGHT-TO-LEFT OVERRIDE"},
-           Case{"\u2066", "U+2066 LEFT-TO-RIGHT ISOLATE"},
-           Case{"\u200F", "U+200F RIGHT-TO-LEFT MARK"},
-           Case{"\uFEFF", "U+FEFF ZERO WIDTH NO-BREAK SPACE"},
-           Case{"\u00AD", "U+00AD SOFT HYPHEN"},
-           Case{"\u2060", "U+2060 WORD JOINER"},
-           Case{"\u00A0", "U+00A0 NO-BREAK SPACE"},
-           Case{"\u3164", "U+3164 HANGUL FILLER"},
-           Case{"\uFE0F", "U+FE0F VARIATION SELECTOR-16"},
-           Case{"\U000E0041", "U+E0041 TAG A"},
+             Case{"\u200B", "U+200B ZERO WIDTH SPACE"},
+             Case{"\u200D", "U+200D ZERO WIDTH JOINER"},
+             Case{"\u202E", "U+202E RIGHT-TO-LEFT OVERRIDE"},
+             Case{"\u2066", "U+2066 LEFT-TO-RIGHT ISOLATE"},
+             Case{"\u200F", "U+200F RIGHT-TO-LEFT MARK"},
+             Case{"\uFEFF", "U+FEFF ZERO WIDTH NO-BREAK SPACE"},
+             Case{"\u00AD", "U+00AD SOFT HYPHEN"},
+             Case{"\u2060", "U+2060 WORD JOINER"},
+             Case{"\u00A0", "U+00A0 NO-BREAK SPACE"},
+             Case{"\u3164", "U+3164 HANGUL FILLER"},
+             Case{"\uFE0F", "U+FE0F VARIATION SELECTOR-16"},
+             Case{"\U000E0041", "U+E0041 TAG A"},
          }) {
       INFO("character: ", c.name);
       Checked r("kind: units\nitems:\n" + unit("永宁" + c.bytes + "镇", "永宁镇人民政府") +
@@ -104,7 +105,7 @@ TEST_CASE("invisible characters in ids and names are errors, shown visibly")
   SUBCASE("references, aliases and conditions are checked too")
   {
     Checked r("kind: units\nitems:\n" + unit("u1", "a") + "    aliases: [\"b\\u200C\"]\n" +
-                "    serves: [\"u1\\u2060\"]\n");
+              "    serves: [\"u1\\u2060\"]\n");
     auto found = r.rule("invisible-character");
     REQUIRE(found.size() == 2);
     std::string both = found[0]->message + found[1]->message;

@@ -60,108 +60,108 @@ TEST_CASE("YAML the specification rejects is rejected, where it goes wrong")
   SUBCASE("an unterminated quote, at the end of the file or before a less indented line")
   {
     for (const Bad& c : {
-           Bad{"kind: units\nitems:\n  - id: u1\n    name: \"区A", 4, 11, "unterminated double-quoted"},
-           Bad{"a: 'it''s", 1, 4, "unterminated single-quoted"},
-           Bad{"items:\n  - name: \"x\n    type: street\n", 2, 11, "not closed on its line"},
-           Bad{"a: \"x\n---\nb: 1\n", 1, 4, "before the document marker"},
-           Bad{"- [\"a, b]\n", 1, 4, "unterminated double-quoted"},
+             Bad{"kind: units\nitems:\n  - id: u1\n    name: \"区A", 4, 11, "unterminated double-quoted"},
+             Bad{"a: 'it''s", 1, 4, "unterminated single-quoted"},
+             Bad{"items:\n  - name: \"x\n    type: street\n", 2, 11, "not closed on its line"},
+             Bad{"a: \"x\n---\nb: 1\n", 1, 4, "before the document marker"},
+             Bad{"- [\"a, b]\n", 1, 4, "unterminated double-quoted"},
          })
       check_rejected(c);
   }
   SUBCASE("text glued to a closing quote")
   {
     for (const Bad& c : {
-           Bad{"key: \"value\"# comment\n", 1, 13, "needs white space before '#'"},
-           Bad{"key: 'value'#\n", 1, 13, "needs white space before '#'"},
-           Bad{"key: \"a\"b\n", 1, 9, "text right after the closing quote"},
-           Bad{"k: [\"a\"b]\n", 1, 8, "text right after the closing quote"},
-           Bad{"key: \"a\" b\n", 1, 10, "unexpected text after the closing quote"},
+             Bad{"key: \"value\"# comment\n", 1, 13, "needs white space before '#'"},
+             Bad{"key: 'value'#\n", 1, 13, "needs white space before '#'"},
+             Bad{"key: \"a\"b\n", 1, 9, "text right after the closing quote"},
+             Bad{"k: [\"a\"b]\n", 1, 8, "text right after the closing quote"},
+             Bad{"key: \"a\" b\n", 1, 10, "unexpected text after the closing quote"},
          })
       check_rejected(c);
   }
   SUBCASE("a line without its colon")
   {
     for (const Bad& c : {
-           Bad{"a: 1\nb\nc: 2\n", 2, 1, "missing ':'"},
-           Bad{"items:\n  - id: u1\n    name\n", 3, 5, "missing ':'"},
-           Bad{"a:\n  - x\nb \"q\"\n", 3, 1, "missing ':'"},
-           Bad{"a:\n  b: 1\n  &x\n", 3, 3, "anchor or tag"},
+             Bad{"a: 1\nb\nc: 2\n", 2, 1, "missing ':'"},
+             Bad{"items:\n  - id: u1\n    name\n", 3, 5, "missing ':'"},
+             Bad{"a:\n  - x\nb \"q\"\n", 3, 1, "missing ':'"},
+             Bad{"a:\n  b: 1\n  &x\n", 3, 3, "anchor or tag"},
          })
       check_rejected(c);
   }
   SUBCASE("empty entries in flow collections")
   {
     for (const Bad& c : {
-           Bad{"a: [ , x]\n", 1, 6, "empty entry in a flow sequence"},
-           Bad{"a: [x, , y]\n", 1, 8, "empty entry"},
-           Bad{"a: [x,,]\n", 1, 7, "empty entry"},
-           Bad{"a: {b: 1, , c: 2}\n", 1, 11, "empty entry in a flow mapping"},
-           Bad{"a: [\n  x,\n  ,\n]\n", 3, 3, "empty entry"},
+             Bad{"a: [ , x]\n", 1, 6, "empty entry in a flow sequence"},
+             Bad{"a: [x, , y]\n", 1, 8, "empty entry"},
+             Bad{"a: [x,,]\n", 1, 7, "empty entry"},
+             Bad{"a: {b: 1, , c: 2}\n", 1, 11, "empty entry in a flow mapping"},
+             Bad{"a: [\n  x,\n  ,\n]\n", 3, 3, "empty entry"},
          })
       check_rejected(c);
   }
   SUBCASE("tabs that indent")
   {
     for (const Bad& c : {
-           Bad{"a:\n\tb: 1\n", 2, 1, "tab character in indentation"},
-           Bad{"a:\n  b: 1\n  \tc: 2\n", 3, 3, "tab character in indentation"},
-           Bad{"-\t- x\n", 1, 2, "tab character before a nested entry"},
-           Bad{"a: \"x\n\ty\"\n", 2, 1, "tab character in indentation"},
-           Bad{"a: [x,\n\ty]\n", 2, 1, "tab character in indentation"},
+             Bad{"a:\n\tb: 1\n", 2, 1, "tab character in indentation"},
+             Bad{"a:\n  b: 1\n  \tc: 2\n", 3, 3, "tab character in indentation"},
+             Bad{"-\t- x\n", 1, 2, "tab character before a nested entry"},
+             Bad{"a: \"x\n\ty\"\n", 2, 1, "tab character in indentation"},
+             Bad{"a: [x,\n\ty]\n", 2, 1, "tab character in indentation"},
          })
       check_rejected(c);
   }
   SUBCASE("indentation that matches nothing, and content after a complete value")
   {
     for (const Bad& c : {
-           Bad{"a:\n    b: 1\n  c: 2\n", 3, 3, "matches no enclosing mapping"},
-           Bad{"a: \"x\"\n  b: 1\n", 2, 3, "value is complete"},
-           Bad{"a: x\n  b: 1\n", 2, 4, "continues the value that starts on line 1"},
-           Bad{"- a\nb: 1\n", 2, 1, "expected a list entry \"- \""},
-           Bad{"- a\n- b\n  c: 1\n", 3, 4, "continues the value"},
-           Bad{"a: 1\n- b\n", 2, 1, "list entry \"- \" at the indentation of a mapping's keys"},
-           Bad{"\"a\"\n\"b\"\n", 2, 1, "content after the document's top-level value"},
+             Bad{"a:\n    b: 1\n  c: 2\n", 3, 3, "matches no enclosing mapping"},
+             Bad{"a: \"x\"\n  b: 1\n", 2, 3, "value is complete"},
+             Bad{"a: x\n  b: 1\n", 2, 4, "continues the value that starts on line 1"},
+             Bad{"- a\nb: 1\n", 2, 1, "expected a list entry \"- \""},
+             Bad{"- a\n- b\n  c: 1\n", 3, 4, "continues the value"},
+             Bad{"a: 1\n- b\n", 2, 1, "list entry \"- \" at the indentation of a mapping's keys"},
+             Bad{"\"a\"\n\"b\"\n", 2, 1, "content after the document's top-level value"},
          })
       check_rejected(c);
   }
   SUBCASE("flow collections")
   {
     for (const Bad& c : {
-           Bad{"a: [x, - y]\n", 1, 8, "lone '-'"},
-           Bad{"a: [x, [y] z]\n", 1, 12, "missing ','"},
-           Bad{"a: [x}\n", 1, 6, "does not close the '['"},
-           Bad{"a: [x, y\nb: 1\n", 2, 1, "must be indented more"},
-           Bad{"a: [x, y]#c\n", 1, 10, "white space before '#'"},
-           Bad{"a: [x,#c\n  y]\n", 1, 7, "white space before '#'"},
-           Bad{"a: [\"x\" y]\n", 1, 9, "missing ','"},
-           Bad{"a: [|]\n", 1, 5, "block scalar"},
-           Bad{"[a\n  : b]\n", 1, 2, "inside a flow sequence must be on one line"},
+             Bad{"a: [x, - y]\n", 1, 8, "lone '-'"},
+             Bad{"a: [x, [y] z]\n", 1, 12, "missing ','"},
+             Bad{"a: [x}\n", 1, 6, "does not close the '['"},
+             Bad{"a: [x, y\nb: 1\n", 2, 1, "must be indented more"},
+             Bad{"a: [x, y]#c\n", 1, 10, "white space before '#'"},
+             Bad{"a: [x,#c\n  y]\n", 1, 7, "white space before '#'"},
+             Bad{"a: [\"x\" y]\n", 1, 9, "missing ','"},
+             Bad{"a: [|]\n", 1, 5, "block scalar"},
+             Bad{"[a\n  : b]\n", 1, 2, "inside a flow sequence must be on one line"},
          })
       check_rejected(c);
   }
   SUBCASE("scalars and their indicators")
   {
     for (const Bad& c : {
-           Bad{"a: \"it\\'s\"\n", 1, 7, "invalid escape \"\\'\""},
-           Bad{"a: \"\\x4\"\n", 1, 5, "needs 2 hexadecimal digits"},
-           Bad{"a: >#c\n  x\n", 1, 5, "white space before '#'"},
-           Bad{"a: | x\n", 1, 6, "unexpected text after a block scalar indicator"},
-           Bad{"a: |\n   \n  x\n", 2, 1, "leading empty line"},
-           Bad{"a: @x\n", 1, 4, "'@' cannot start a plain value"},
-           Bad{"a: !x{} y\n", 1, 6, "cannot appear in a tag"},
-           Bad{"a: \x1b[31m\n", 1, 4, "control character U+001B"},
-           Bad{"a: x\xC2\x9B\n", 1, 5, "control character U+009B"},
+             Bad{"a: \"it\\'s\"\n", 1, 7, "invalid escape \"\\'\""},
+             Bad{"a: \"\\x4\"\n", 1, 5, "needs 2 hexadecimal digits"},
+             Bad{"a: >#c\n  x\n", 1, 5, "white space before '#'"},
+             Bad{"a: | x\n", 1, 6, "unexpected text after a block scalar indicator"},
+             Bad{"a: |\n   \n  x\n", 2, 1, "leading empty line"},
+             Bad{"a: @x\n", 1, 4, "'@' cannot start a plain value"},
+             Bad{"a: !x{} y\n", 1, 6, "cannot appear in a tag"},
+             Bad{"a: \x1b[31m\n", 1, 4, "control character U+001B"},
+             Bad{"a: x\xC2\x9B\n", 1, 5, "control character U+009B"},
          })
       check_rejected(c);
   }
   SUBCASE("documents and directives")
   {
     for (const Bad& c : {
-           Bad{"%YAML 1.2\n", 1, 1, "directive must be followed by a document"},
-           Bad{"%YAML 1.2\n...\n", 1, 1, "directive must be followed"},
-           Bad{"a: 1\n%YAML 1.2\n---\n", 2, 1, "directive inside a document"},
-           Bad{"--- a: 1\n", 1, 5, "cannot start on the \"---\" line"},
-           Bad{"a: 1\n... x\n", 2, 5, "after the document end marker"},
+             Bad{"%YAML 1.2\n", 1, 1, "directive must be followed by a document"},
+             Bad{"%YAML 1.2\n...\n", 1, 1, "directive must be followed"},
+             Bad{"a: 1\n%YAML 1.2\n---\n", 2, 1, "directive inside a document"},
+             Bad{"--- a: 1\n", 1, 5, "cannot start on the \"---\" line"},
+             Bad{"a: 1\n... x\n", 2, 5, "after the document end marker"},
          })
       check_rejected(c);
   }
@@ -251,7 +251,8 @@ TEST_CASE("YAML the specification accepts is read, even where yaml-cpp cannot")
     read("a: plain\n  continued\n\n  after a blank\n");
     read("a: \"\\x41\\u00e9\\U0001F600\\t\\n\"\n");
     read("a: 'x' # c\nb: [ \"y\" , z ]\n");
-    read("\xEF\xBB\xBF" "a: 1\n"); // a byte-order mark is not content
+    read("\xEF\xBB\xBF"
+         "a: 1\n"); // a byte-order mark is not content
     read("a: x\r\nb: \"y\r\n  z\"\r\n");
   }
 }
