@@ -167,6 +167,8 @@ private:
     if (c == '&' || c == '!')
       fail(q, "an anchor or tag at the indentation of the mapping's keys, not followed by \"key:\"",
            "put it after the key (\"key: &name value\") or indent the node it belongs to");
+    if (c == '@' || c == '`' || c == '%')
+      fail(q, fmt::format("'{}' cannot start a plain key or value", c), "quote it: \"…\"");
     fail(q, "missing ':' — this line is at the indentation of the mapping's keys but is not \"key: value\"",
          "write \"key: value\"; to continue the value of the line above, indent this line more than its key");
   }

@@ -148,6 +148,7 @@ TEST_CASE("YAML the specification rejects is rejected, where it goes wrong")
              Bad{"a: | x\n", 1, 6, "unexpected text after a block scalar indicator"},
              Bad{"a: |\n   \n  x\n", 2, 1, "leading empty line"},
              Bad{"a: @x\n", 1, 4, "'@' cannot start a plain value"},
+             Bad{"a: 1\n@b: 2\n", 2, 1, "'@' cannot start a plain key"},
              Bad{"a: !x{} y\n", 1, 6, "cannot appear in a tag"},
              Bad{"a: \x1b[31m\n", 1, 4, "control character U+001B"},
              Bad{"a: x\xC2\x9B\n", 1, 5, "control character U+009B"},
