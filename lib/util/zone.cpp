@@ -40,7 +40,7 @@ offset(std::string_view s)
     if (!digits(s, i, 2, mm) || i - before != 2)
       return std::nullopt;
   }
-  if (i != s.size() || hh > 14 || mm > 59)
+  if (i != s.size() || mm > 59 || hh * 60 + mm > 14 * 60) // no zone lies beyond ±14:00
     return std::nullopt;
   return sign * (hh * 60 + mm);
 }

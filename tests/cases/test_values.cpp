@@ -44,6 +44,10 @@ TEST_CASE("cases: ISO 8601 offsets convert to Beijing time")
   // Crossing a year end backwards.
   CHECK(t("2025-01-01T01:00:00+09:00") == "2025-01-01 00:00:00");
   CHECK(t("2024-12-31T15:59:59Z") == "2024-12-31 23:59:59");
+  // No zone lies beyond ±14:00.
+  CHECK(t("2025-03-01T08:15:00+14:00") == "2025-03-01 02:15:00");
+  CHECK(t("2025-03-01T08:15:00+14:30") == "<none>");
+  CHECK(t("2025-03-01T08:15:00-1459") == "<none>");
 }
 
 TEST_CASE("cases: Excel serial day numbers")
@@ -99,6 +103,9 @@ TEST_CASE("cases: zones")
   CHECK(offset("Europe/Berlin") == 60);
   CHECK(!parse_zone("Mars/Base"));
   CHECK(!parse_zone("+25:00"));
+  CHECK(!parse_zone("-14:53")); // no zone lies beyond ±14:00
+  CHECK(!parse_zone("+1430"));
+  CHECK(offset("+14:00") == 840);
   CHECK(!parse_zone("EST")); // ambiguous abbreviations need a name
 }
 
