@@ -182,7 +182,7 @@ open_plan(const std::string& path, const cases::ReaderOptions& ro, int fd, uint6
                : cases::Format::csv;
   }
   plan.sep = *format == cases::Format::tsv ? '\t' : ',';
-  // The header: the first record that is not a blank line, on one line.
+  // The header: the first record that is not a blank line (or spaces), on one line.
   cases::CsvScanner scanner(plan.sep, !plan.gbk);
   cases::ScanRecord rec;
   Decoder dec(plan.gbk);
@@ -195,7 +195,8 @@ open_plan(const std::string& path, const cases::ReaderOptions& ro, int fd, uint6
     if (st == cases::CsvScanner::Status::need_more)
       throw InputError(path + ":" + std::to_string(line) + ": the header is longer than 64 KiB");
     pos += used;
-    if (rec.blank) {
+    // Blank lines, and lines of spaces, before the header are skipped, as RecordReader does.
+    if (rec.blank || (rec.count == 1 && !rec.fields[0].quoted && util::trim(rec.fields[0].text).empty())) {
       line += rec.lines;
       continue;
     }

@@ -164,7 +164,9 @@ read_chunk(const Plan& plan, int fd, uint64_t begin, uint64_t limit, const ScanO
       continue;
     }
     size_t n = rec.count;
-    while (n > plan.header.size() && rec.fields[n - 1].text.empty() && !rec.fields[n - 1].quoted)
+    // Empty fields beyond the header at the end (a trailing separator, or ""
+    // from an exporter that quotes every field) are dropped, as RecordReader does.
+    while (n > plan.header.size() && rec.fields[n - 1].text.empty())
       --n;
     if (n != plan.header.size()) {
       bad(fmt::format("the row has {} fields, the header {}", rec.count, plan.header.size()));

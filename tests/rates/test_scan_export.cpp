@@ -106,6 +106,15 @@ TEST_CASE("scan_export: bad rows by their physical line, as the case reader name
   CHECK(r.result.bad[1] == f.path + ":20: column 办结时间: cannot read \"2025-02-30 10:00\" as a time");
 }
 
+TEST_CASE("scan_export: empty fields beyond the header are dropped, quoted or not, as the record reader does")
+{
+  test::TempFile f("orders.csv", "工单编号,主办单位\nA1,甲,\"\"\nA2,乙,,\n\"A3\",\"丙\",\"\",\"\"\nA4,丁,x\n");
+  Run r = scan(f.path, 1, 1024);
+  CHECK(r.orders.size() == 3);
+  REQUIRE(r.result.bad.size() == 1);
+  CHECK(r.result.bad[0] == f.path + ":5: the row has 3 fields, the header 2");
+}
+
 TEST_CASE("scan_export: GBK bytes are tokenized as they are; values decoded")
 {
   std::string utf8 = tricky(30);
@@ -123,6 +132,9 @@ TEST_CASE("scan_export: headers it cannot use are errors, not guesses")
   CHECK_THROWS_WITH_AS(scan(noid.path, 1, 1024), doctest::Contains("no column for id (工单编号)"), InputError);
   test::TempFile multi("y.csv", "工单编号,\"办结\n时间\"\n1,2025-03-01\n");
   CHECK_THROWS_WITH_AS(scan(multi.path, 1, 1024), doctest::Contains("the header runs over 2 lines"), InputError);
+  test::TempFile spaces("s.csv", "\n  \n工单编号,主办单位\nA1,甲\n");
+  Run s = scan(spaces.path, 1, 1024);
+  CHECK(s.orders.size() == 1); // lines of spaces before the header are skipped, as the record reader does
   test::TempFile empty("z.csv", "");
   CHECK_THROWS_AS(scan(empty.path, 1, 1024), InputError);
   CHECK_FALSE(scannable("-", {}));
