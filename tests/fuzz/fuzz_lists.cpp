@@ -2,9 +2,13 @@
 // audit` do, into every output format. The input is one list file, or several
 // separated by lines "#--- file" (so that cross-file checks and the audit see
 // a set). Invariants: every finding has a known rule and a location inside its
-// file; loading is deterministic; text output is valid UTF-8; json and sarif
-// are one valid JSON value; github output is one workflow command per line.
+// file; loading is deterministic; text output is valid UTF-8 and passes no
+// terminal control from the data through; json and sarif are one valid JSON
+// value; github output is one workflow command per line. A set that loads
+// without errors also goes through `duty audit --matrix` in each of its
+// formats (text, csv, md: UTF-8 and no terminal controls; json: valid JSON).
 #include "audit/audit.hpp"
+#include "audit/matrix.hpp"
 #include "diag/rules.hpp"
 #include "fuzz/invariant.hpp"
 #include "fuzz/json_check.hpp"
@@ -12,10 +16,13 @@
 #include "lists/index.hpp"
 #include "lists/load.hpp"
 #include "output/report.hpp"
+#include "output/tables.hpp"
+#include "resolve/resolver.hpp"
 #include "util/date.hpp"
 #include "util/text.hpp"
 
 #include <cstdint>
+#include <fmt/format.h>
 #include <string>
 #include <vector>
 
@@ -82,6 +89,33 @@ check_findings(const std::vector<diag::Diagnostic>& diags, const lists::ListSet&
   }
 }
 
+// Text for a terminal: UTF-8, and no control character but line breaks
+// (CSV's are CRLF, as RFC 4180 has them).
+void
+check_printable(std::string_view out, const std::string& what, bool crlf = false)
+{
+  require(util::find_invalid_utf8(out) == std::string::npos, what + " is not UTF-8");
+  for (size_t i = 0; i < out.size();) {
+    bool line_break = out[i] == '\n' || (crlf && out.substr(i, 2) == "\r\n");
+    char32_t c = util::decode_utf8(out, i);
+    require(line_break || !util::is_terminal_control(c),
+            what + ": a terminal control U+" + fmt::format("{:04X}", uint32_t(c)) + " passes through");
+  }
+}
+
+void
+check_matrix(const lists::LoadResult& r, const lists::Index& index, util::Date as_of)
+{
+  resolve::Resolver resolver(r.set, index);
+  auto rows = audit::coverage_matrix(resolver, as_of);
+  std::string why;
+  for (auto f : {output::Format::text, output::Format::csv, output::Format::md})
+    check_printable(output::render_matrix(rows, f), "matrix output as " + std::string(output::format_name(f)),
+                    f == output::Format::csv);
+  std::string json = output::render_matrix(rows, output::Format::json);
+  require(fuzz::JsonCheck::valid(json, why), "matrix output as json: " + why);
+}
+
 void
 check_outputs(const std::vector<diag::Diagnostic>& diags, const lists::LoadResult& r, const char* command)
 {
@@ -90,8 +124,7 @@ check_outputs(const std::vector<diag::Diagnostic>& diags, const lists::LoadResul
   ctx.files = r.set.files.size();
   ctx.items = r.set.item_count();
   std::string why;
-  std::string text = output::format_text(diags, ctx);
-  require(util::find_invalid_utf8(text) == std::string::npos, "text output is not UTF-8");
+  check_printable(output::format_text(diags, ctx), "text output");
   std::string json = output::format_json(diags, ctx);
   require(fuzz::JsonCheck::valid(json, why), std::string("json output: ") + why);
   std::string sarif = output::format_sarif(diags, ctx);
@@ -108,6 +141,7 @@ check_outputs(const std::vector<diag::Diagnostic>& diags, const lists::LoadResul
     require(command_line || !line.starts_with("::"), "github output: a malformed command line");
     require(line.find('\r') == std::string_view::npos, "github output: a raw carriage return");
   }
+  check_printable(github, "github output");
 }
 
 } // namespace
@@ -138,8 +172,12 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
   }
   check_outputs(diags, r, "validate");
 
-  // audit, as duty audit runs it: on whatever loaded, errors or not
+  // audit --matrix, as duty audit runs it: only on a set without errors
   audit::Options options{util::Date::from_ymd(2025, 3, 1)};
+  if (diag::count(diags).errors == 0 && size <= 64 * 1024)
+    check_matrix(r, index, options.as_of);
+
+  // audit, as duty audit runs it: on whatever loaded, errors or not
   auto found = audit::run_audit(r.set, index, options);
   diags.insert(diags.end(), found.begin(), found.end());
   audit::apply_suppressions(r.set, diags);

@@ -3,19 +3,21 @@
 // next(row). The first input byte picks the options; the rest is either the
 // file itself (raw mode) or rows that the harness writes under a fixed header
 // whose personal columns (来电人, 来电人电话, and 举报人地址 marked personal by a
-// map) always hold sentinel values (sentinel mode).
-// Invariants: no exception but InputError or UsageError; rows are well formed;
-// in sentinel mode no sentinel ever appears in a row, a rejected-row record
-// or an error message — personal data is never written raw, whatever the row.
+// map) always hold sentinel values (sentinel mode). In sentinel mode the next
+// byte says whether the reader is told the encoding or must detect it (from a
+// byte-order mark, or the bytes), and whether the map also translates values.
+// Invariants: no exception but InputError, UsageError or IoError; rows are
+// well formed; in sentinel mode no sentinel ever appears in a row, a
+// rejected-row record, a flagged column or an error message — personal data
+// is never written raw, whatever the row.
 #include "cases/reader.hpp"
 #include "fuzz/invariant.hpp"
+#include "fuzz/mem_file.hpp"
 #include "util/error.hpp"
 
 #include <cstdint>
 #include <iconv.h>
 #include <string>
-#include <sys/mman.h>
-#include <unistd.h>
 #include <vector>
 
 using namespace duty;
@@ -24,8 +26,8 @@ using duty::fuzz::require;
 namespace {
 
 // Encodings by name, so that the target follows the reader's list as it grows.
-constexpr const char* kEncodings[] = {"auto",     "utf-8",    "gb18030", "utf-16le",
-                                      "utf-16be", "utf-32le", "utf-16",  "gbk"};
+constexpr const char* kEncodings[] = {"auto",     "utf-8",    "gb18030",  "utf-16le",
+                                      "utf-16be", "utf-32le", "utf-32be", "gbk"};
 constexpr const char* kFormats[] = {"", "csv", "tsv", "jsonl"};
 
 // Every sentinel holds "SENTINEL" or the phone's digits; cells of the fuzz
@@ -35,33 +37,6 @@ constexpr std::string_view kCaller = "SENTINEL-CALLER-张三";
 constexpr std::string_view kPhone = "139-1234-5678";
 constexpr std::string_view kPhoneDigits = "13912345678";
 constexpr std::string_view kAddress = "SENTINEL-ADDRESS-某村3号院";
-
-// The file lives in memory; the reader opens it by path like any export.
-class MemFile
-{
-public:
-  explicit MemFile(const std::string& bytes)
-  {
-    m_fd = memfd_create("duty-fuzz", 0);
-    require(m_fd >= 0, "memfd_create failed");
-    for (size_t done = 0; done < bytes.size();) {
-      ssize_t n = write(m_fd, bytes.data() + done, bytes.size() - done);
-      require(n > 0, "write to memfd failed");
-      done += static_cast<size_t>(n);
-    }
-    m_path = "/proc/self/fd/" + std::to_string(m_fd);
-  }
-  ~MemFile() { close(m_fd); }
-  const std::string&
-  path() const
-  {
-    return m_path;
-  }
-
-private:
-  int m_fd;
-  std::string m_path;
-};
 
 // UTF-8 to `to` (an iconv name); nullopt when the text does not convert.
 std::optional<std::string>
@@ -185,6 +160,43 @@ check_row(const cases::Row& row, const cases::CaseReader& reader, bool sentinels
   require(!leaks(row.rejected), where("rejected record: ") + row.rejected);
   std::string rejected = reader.rejected_json(row);
   require(!leaks(rejected), where("rejected JSON: ") + rejected);
+  for (const auto& [column, n] : reader.flagged())
+    require(!leaks(column), where("flagged column: ") + column);
+}
+
+// The byte-order mark of an encoding, as an export may start with it.
+std::string_view
+bom(std::string_view name)
+{
+  if (name == "utf-8")
+    return "\xEF\xBB\xBF";
+  if (name == "utf-16le")
+    return "\xFF\xFE";
+  if (name == "utf-16be")
+    return "\xFE\xFF";
+  if (name == "utf-32le")
+    return std::string_view("\xFF\xFE\0\0", 4);
+  if (name == "utf-32be")
+    return std::string_view("\0\0\xFE\xFF", 4);
+  return "";
+}
+
+// A map that marks 举报人地址 personal and, when `translate`, translates the values of 事件.
+cases::MapSpec
+sentinel_map(bool translate)
+{
+  cases::MapSpec map;
+  map.path = "fuzz.map.yaml";
+  map.personal.push_back({"举报人地址", {}});
+  if (!translate)
+    return map;
+  cases::MapSpec::ValueMap events;
+  events.field = "event";
+  events.to[cases::normalize_header("dispatch")] = "派单";
+  events.to[cases::normalize_header("a")] = "签收";
+  events.fallback = "办结";
+  map.values.push_back(std::move(events));
+  return map;
 }
 
 } // namespace
@@ -206,24 +218,32 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 
   std::string bytes(body);
   cases::MapSpec map;
+  bool translate = false;
   if (sentinels) {
+    if (body.empty())
+      return 0;
+    // Written in the named encoding ("auto": UTF-8); the reader is told it,
+    // or detects it from a byte-order mark or the bytes themselves.
+    bool detect = body[0] & 1, with_bom = body[0] & 2;
+    translate = body[0] & 4;
+    body.remove_prefix(1);
     if (!*format)
       format = "csv";
     std::string text = sentinel_file(body, kind, format);
-    std::string name = encoding;
-    std::optional<std::string> encoded;
-    if (name == "auto" || name == "utf-8")
-      encoded = text;
-    else if (name.starts_with("utf-16") || name.starts_with("utf-32"))
-      encoded = encode(text, name == "utf-16" ? "UTF-16LE" : name.c_str()); // with a BOM added below
-    else
+    std::string name = encoding == std::string_view("auto") ? "utf-8" : encoding;
+    std::optional<std::string> encoded = text;
+    if (name.starts_with("utf-16") || name.starts_with("utf-32"))
+      encoded = encode(text, name.c_str());
+    else if (name != "utf-8")
       encoded = encode(text, "GB18030");
     if (!encoded)
       return 0;
     bytes = *encoded;
-    if (name == "utf-16" || name == "utf-16le")
-      bytes.insert(0, "\xFF\xFE");
-    map.personal.push_back("举报人地址");
+    if (with_bom || (detect && (name.starts_with("utf-16") || name.starts_with("utf-32"))))
+      bytes.insert(0, bom(name));
+    if (detect)
+      enc = cases::Encoding::detect;
+    map = sentinel_map(translate);
   }
 
   cases::PiiHasher hasher("fuzz-pii-key-0123456789abcdef");
@@ -236,7 +256,7 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
   if (sentinels)
     options.map = &map;
 
-  MemFile file(bytes);
+  fuzz::MemFile file(bytes);
   try {
     cases::CaseReader reader(file.path(), options);
     cases::Row row;
@@ -245,6 +265,8 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
   } catch (const InputError& e) {
     require(!sentinels || !leaks(e.what()), std::string("personal data in an error message: ") + e.what());
   } catch (const UsageError& e) {
+    require(!sentinels || !leaks(e.what()), std::string("personal data in an error message: ") + e.what());
+  } catch (const IoError& e) {
     require(!sentinels || !leaks(e.what()), std::string("personal data in an error message: ") + e.what());
   }
   return 0;

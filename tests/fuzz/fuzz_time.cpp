@@ -1,7 +1,7 @@
 // libFuzzer target: the time and value parsers of case logs (cases/values.hpp).
 // Invariants: a parsed time is a valid local time "YYYY-MM-DD HH:MM:SS" from
 // 1900 on, and reading that text again gives the same time; zones, yes/no,
-// resolved and satisfaction words map into their closed sets.
+// resolved, satisfaction and verdict words map into their closed sets.
 #include "cases/values.hpp"
 #include "fuzz/invariant.hpp"
 #include "util/date.hpp"
@@ -24,7 +24,19 @@ constexpr const char* kFormats[] = {"",
                                     "%Y%m%d%H%M%S",
                                     "%Y-%m-%dT%H:%M:%S%z",
                                     "%%%Y"};
-constexpr int kZones[] = {480, 0, -300, 330, 840, -720, 345, 60};
+// Fixed offsets, and zones of the tz database with daylight saving (New York,
+// Lord Howe's half-hour shift) or odd offsets.
+constexpr const char* kZones[] = {"+08:00", "UTC", "America/New_York", "Asia/Kolkata",
+                                  "+14:00", "-12:00", "Australia/Lord_Howe", "Europe/London"};
+
+// The offsets a zone gives over two centuries of wall-clock times lie within ±14 h.
+void
+check_zone(const util::Zone& z, std::string_view input)
+{
+  for (int64_t local = -2208988800LL; local < 7258118400LL; local += 86400LL * 97 + 3599)
+    require(z.offset_at_local(local) >= -14 * 60 && z.offset_at_local(local) <= 14 * 60,
+            "parse_zone gave an offset beyond ±14 h for \"" + std::string(input.substr(0, 80)) + "\"");
+}
 
 bool
 digits(std::string_view s, size_t at, size_t n)
@@ -70,13 +82,13 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     return 0;
   cases::TimeSpec spec;
   spec.format = kFormats[data[0] % std::size(kFormats)];
-  spec.zone_minutes = kZones[(data[0] >> 3) % std::size(kZones)];
+  spec.zone = *cases::parse_zone(kZones[(data[0] >> 3) % std::size(kZones)]);
   std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
 
   if (auto t = cases::parse_time(text, spec))
     check_local_time(*t, text);
   if (auto z = cases::parse_zone(text))
-    require(*z >= -14 * 60 && *z <= 14 * 60, "parse_zone gave an offset beyond ±14 h");
+    check_zone(*z, text);
   if (auto v = cases::parse_yes_no(text))
     require(*v == 0 || *v == 1, "parse_yes_no gave neither 0 nor 1");
   if (auto r = cases::parse_resolved(text))
@@ -84,5 +96,7 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
   if (auto s = cases::parse_satisfaction(text))
     require(*s == "satisfied" || *s == "basic" || *s == "unsatisfied" || *s == "unrated",
             "parse_satisfaction gave " + *s);
+  if (auto v = cases::parse_verdict(text))
+    require(*v == "yes" || *v == "no" || *v == "rejected", "parse_verdict gave " + *v);
   return 0;
 }

@@ -64,6 +64,13 @@ maps = [
     "time:\n  format: \"%m/%d/%Y %I:%M:%S %p\"\n  zone: -05:00\n",
     "fields: {id: case, at: timestamp, event: activity}\ntime: {zone: UTC}\n",
     "personal: 电话\nkind: orders\ntitle: x\n",
+    "fields: {id: case, at: timestamp, event: activity}\nvalues:\n  event:\n"
+    "    Confirmation of receipt: 受理\n    T02 Check confirmation of receipt: 签收\n    \"*\": 回复\n",
+    "fields: {id: Unique Key, received_at: Created Date, closed_at: Closed Date, unit: Agency}\n"
+    "values:\n  status: {Closed: 已办结}\n  satisfaction: {Very satisfied: 满意, \"*\": 未评价}\n"
+    "  resolved: {Done: 解决}\n  contacted: {Y: 是}\n"
+    "time:\n  format: \"%m/%d/%Y %I:%M:%S %p\"\n  zone: America/New_York\n",
+    "personal:\n  - 反映人\n  - 联络方式\ntime: {zone: Australia/Lord_Howe}\n",
 ]
 for m in maps:
     write("map", m)
@@ -76,7 +83,8 @@ times = ["2025-03-01 08:15:00", "2025/3/1 8:15", "2025/3/1 8:15:09", "2025-03-01
          "20250301", "20250301081500", "202503010815", "45717.34375", "45931.250000", "45931.31179398",
          "1900-01-01 00:00:00", "2200-12-31 23:59:59", "03/01/2025 08:15:00 PM", "01/03/2025 08:15",
          "2025-02-29 00:00:00", "2024-02-29 23:59:60", "是", "否", "部分解决", "基本满意", "未评价",
-         "Asia/Shanghai", "+08:00", "UTC-5", "GMT+14", "-0330"]
+         "Asia/Shanghai", "+08:00", "UTC-5", "GMT+14", "-0330", "America/New_York", "Australia/Lord_Howe",
+         "2011-03-13 02:30:00", "2011-11-06 01:30:00", "查否", "申诉成功", "不予核减"]
 for i, t in enumerate(times):
     for mode in (0, 1, 2, 4, 5, 8 * 3, 8 * 5 + 6):
         write("time", bytes([(mode + i) % 256]) + t.encode("utf-8"))
@@ -95,6 +103,37 @@ for name in ("yanqing-2025-03-orders.csv", "yanqing-2025-03-events.csv"):
     write("reader", bytes([events | 2 | (1 << 2)]) + text.replace(",", "\t").encode("utf-8"))
 jsonl = '{"工单编号":"A1","来电时间":"2025-03-01 08:00","来电人电话":"13900001111","诉求内容":"噪音"}\n'
 write("reader", bytes([3 | (1 << 2) | 0x80]) + jsonl.encode("utf-8"))
+# Sentinel mode: a mode byte, an options byte (bit 0 detect the encoding,
+# bit 1 write a byte-order mark, bit 2 translate event names), rows of cells.
 rows = "A1|噪音扰民|2025-03-01 08:00:00|儒林街道\nA2|违建|2025/3/2 9:00|百泉街道|多余\nA3\n|||\n"
+events = "A1|2025-03-01 08:00:00|派单|儒林街道\nA1|2025-03-01 09:00|dispatch|城管\nA2|2025/3/2 9:00|a|x|多余\nA3\n"
 for mode in (0x40, 0x41, 0x42, 0x43, 0xC0, 0x44 | 0x80, 0x4C, 0x60, 0x63, 0xE1):
-    write("reader", bytes([mode]) + rows.encode("utf-8"))
+    write("reader", bytes([mode, 0]) + rows.encode("utf-8"))
+for enc in range(8):
+    for opt in (0, 1, 2, 3):
+        write("reader", bytes([0x40 | 0x80 | (enc << 2), opt]) + rows.encode("utf-8"))
+        write("reader", bytes([0x60 | 0x80 | (enc << 2) | (enc % 4), opt | 4]) + events.encode("utf-8"))
+
+# scan: first byte bit 0 TSV, bit 1 raw bytes (no UTF-8 checks), bits 2-4 how
+# many bytes at a time (see fuzz_scan.cpp); exports and the shapes of CSV.
+for name in ("yanqing-2025-03-orders.csv", "yanqing-2025-03-events.csv"):
+    raw = read(os.path.join(src, "examples", name))
+    head = b"\n".join(raw.split(b"\n")[:12]) + b"\n"
+    text = head.decode("gb18030")
+    for step in range(8):
+        write("scan", bytes([step << 2]) + text.encode("utf-8"))
+    write("scan", bytes([2 | (1 << 2)]) + head)
+    write("scan", bytes([1 | (3 << 2)]) + text.replace(",", "\t").encode("utf-8"))
+shapes = [
+    "编号,内容,结果\r\nA1,\"夜间施工\r\n\"\"第二行\"\"\",满意\r\nA2,\"x\ry\",\r\n\n\"\"\r\nA3,ab\"c,，\r\nA4,\"tail\"",
+    "a,b\n1,2,\n3,4,,\n5,6,\"\"\n7\n8,9,10\n",
+    "a,b\r1,2\r\r3,\"x\r\ny\"\r",
+    "\ufeffid,v\n1,\ufeffx\n2,\"a\x00b\"\n3,\"ok\"z\n4,\"open\n",
+    "\n\n  \n\"\"\nid,v\n1,2\n",
+    "\"id\nx\",v\n1,2\n",
+    "id\tv\n1\t\"q\"\n2\t3\t\n",
+    "id,v\n\"1\",\"2\"\"\"\n\"3\" ,4\n",
+]
+for shape in shapes:
+    for mode in (0, 1, 4, 8, 12, 2 | 16):
+        write("scan", bytes([mode]) + shape.encode("utf-8"))
