@@ -183,7 +183,10 @@ RecordReader::read_quoted(Record& rec, std::string& f)
   ++m_pos; // the opening quote
   for (;;) {
     if (m_pos >= m_buf.size() && !more()) {
-      rec.error = "a quoted field that starts on line " + std::to_string(rec.line) + " never ends";
+      if (rec.error.empty()) { // an undoubled quote before it came first
+        rec.error = "a quoted field that starts on line " + std::to_string(rec.line) + " never ends";
+        m_error_at = m_pos - m_start;
+      }
       return false;
     }
     // Copy up to the next quote or line break in one go.
@@ -254,6 +257,7 @@ RecordReader::next_delimited(Record& rec, char sep)
         rec.error_col = util::count_code_points(
                           std::string_view(m_buf).substr(m_line_start, m_pos - m_line_start));
         rec.error_field = nfields - 1;
+        m_error_at = m_pos - m_start;
       }
     }
     // Unquoted text (or, after an error, the rest of the field).
@@ -287,7 +291,10 @@ RecordReader::check_bytes(Record& rec, char sep)
   size_t nul = raw.find('\0');
   size_t bom = raw.find(kBom);
   size_t at = std::min(nul, bom);
-  if (at == std::string_view::npos)
+  // The first problem in reading order counts, as in the scanner of duty rates:
+  // a quote error before the byte stays; a quoted field that never ends is
+  // found at the end, after any byte inside it.
+  if (at == std::string_view::npos || (!rec.error.empty() && m_error_at <= at))
     return;
   rec.error = at == nul ? "a NUL byte in the text (a binary file, or a damaged export?)"
                         : "a byte-order mark (U+FEFF) inside the text (two exports joined "

@@ -92,6 +92,7 @@ private:
   size_t m_line_start = 0; // start of the current physical line in m_buf
   bool m_eof = false;
   bool m_first_quoted = false; // the last record's first field was quoted
+  size_t m_error_at = 0;       // where in the record its error was found (the first one counts)
   uint64_t m_line = 1;
   std::vector<std::string> m_header;
   std::unordered_map<std::string, size_t> m_key_column; // JSON Lines key → column

@@ -63,7 +63,7 @@ offset(std::string_view s, size_t& i, int& minutes)
   if (i < s.size())
     if (!num(s, i, 2, mm, 2))
       return false;
-  if (hh > 14 || mm > 59)
+  if (mm > 59 || hh * 60 + mm > 14 * 60) // no zone lies beyond ±14:00, as util::Zone holds
     return false;
   minutes = sign * (hh * 60 + mm);
   return true;

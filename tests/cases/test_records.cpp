@@ -232,6 +232,26 @@ TEST_CASE("cases: NUL bytes and byte-order marks inside the text: line, column, 
   CHECK(recs[1].error.empty());
 }
 
+TEST_CASE("cases: a record with several problems reports the first one met, as the rates scanner does")
+{
+  // An undoubled quote, then a quote that never closes: the first is the cause.
+  auto recs = read_all("two.csv", "a,b\n1,\"ok\"z,\"open\n2,3\n", nullptr);
+  REQUIRE(recs.size() == 1);
+  CHECK(recs[0].error.find("must be doubled") != std::string::npos);
+  // A NUL after the undoubled quote: still the quote.
+  recs = read_all("quote-nul.csv", std::string("a,b\n1,\"x\"y\0\n", 12), nullptr);
+  REQUIRE(recs.size() == 1);
+  CHECK(recs[0].error.find("must be doubled") != std::string::npos);
+  // A NUL inside a quoted field that never closes: the NUL is met first.
+  recs = read_all("nul-open.csv", std::string("a,b\n1,\"x\0y\n", 11), nullptr);
+  REQUIRE(recs.size() == 1);
+  CHECK(recs[0].error.find("NUL") != std::string::npos);
+  // A NUL before an undoubled quote: the NUL.
+  recs = read_all("nul-quote.csv", std::string("a,b\n\0,\"x\"y\n", 11), nullptr);
+  REQUIRE(recs.size() == 1);
+  CHECK(recs[0].error.find("NUL") != std::string::npos);
+}
+
 TEST_CASE("cases: JSON Lines with many distinct keys read in linear time")
 {
   // 100k lines, each with a key of its own: a quadratic reader takes minutes.

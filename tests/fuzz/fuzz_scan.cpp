@@ -15,8 +15,9 @@
 //    fall inside quoted fields), gives the same orders and bad rows, counts
 //    every row the record reader reads, reports each row the record reader
 //    rejects (a tokenizer error, a wrong field count) with its words and no
-//    other row but for a value it cannot type, and refuses a header exactly
-//    when the case reader does (broken, or without an id column).
+//    other row but for a value it cannot type, rejects exactly the rows the
+//    case reader of `duty ingest` rejects, and refuses a header exactly when
+//    the case reader does (broken, or without an id column).
 #include "cases/reader.hpp"
 #include "cases/records.hpp"
 #include "cases/scan.hpp"
@@ -240,12 +241,18 @@ compare_rates(const std::string& bytes, char sep, uint8_t mode, const Read* read
   require(many == one, "in several chunks, duty rates reads other orders than in one, in " + show(text));
   if (!read)
     return;
-  // The case reader refuses what duty rates refuses: a broken header, or one without an id column.
+  // The case reader refuses what duty rates refuses (a broken header, or
+  // one without an id column), and rejects the rows it rejects.
   std::string case_refused;
+  std::map<uint64_t, std::string> case_bad;
   try {
     cases::ReaderOptions ro;
     ro.format = sep == ',' ? cases::Format::csv : cases::Format::tsv;
     cases::CaseReader reader(file.path(), ro);
+    cases::Row row;
+    while (reader.next(row))
+      if (!row.ok())
+        case_bad[row.line] = row.error;
   } catch (const InputError& e) {
     case_refused = e.what();
   }
@@ -264,6 +271,12 @@ compare_rates(const std::string& bytes, char sep, uint8_t mode, const Read* read
     size_t colon = b.find(':', file.path().size() + 1);
     bad[std::stoull(b.substr(file.path().size() + 1, colon - file.path().size() - 1))] = b.substr(colon + 2);
   }
+  for (const auto& [line, why] : case_bad)
+    require(bad.count(line), "line " + std::to_string(line) + ": the case reader rejects the row (" + why +
+                                 "), duty rates does not, in " + show(text));
+  for (const auto& [line, why] : bad)
+    require(case_bad.count(line), "line " + std::to_string(line) + ": duty rates rejects the row (" + why +
+                                      "), the case reader does not, in " + show(text));
   for (const auto& rec : read->rows) {
     auto it = bad.find(rec.line);
     if (rec.error.empty()) {
