@@ -135,6 +135,10 @@ md_cell(std::string_view s)
     char ch = s[i];
     if (ch == '|')
       out += "\\|";
+    else if (ch == '<') // text from the data never opens a tag in a Markdown reader
+      out += "&lt;";
+    else if (ch == '>')
+      out += "&gt;";
     else if (ch == '\n')
       out += "<br>";
     else if (ch != '\r')

@@ -101,6 +101,16 @@ TEST_CASE("render_md: numeric columns right-aligned, pipes escaped, totals bold"
                         "| **合计** | **15** | **90.0%** |\n");
 }
 
+TEST_CASE("render_md: text from the data opens no HTML tag in a Markdown reader")
+{
+  Table t;
+  t.add_column("<b>单位</b>");
+  t.rows.push_back({Cell::of("<img src=x onerror=alert(1)>\n->")});
+  CHECK(render_md(t) == "| &lt;b&gt;单位&lt;/b&gt; |\n"
+                        "|---|\n"
+                        "| &lt;img src=x onerror=alert(1)&gt;<br>-&gt; |\n");
+}
+
 TEST_CASE("render_json: keys, numbers, null; jsonl one object a line")
 {
   CHECK(render_json(sample()) == "[{\"unit\":\"区城市管理委\",\"n\":12,\"rate\":0.985},"
