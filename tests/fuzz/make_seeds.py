@@ -139,3 +139,39 @@ shapes = [
 for shape in shapes:
     for mode in (0, 1, 4, 8, 12, 2 | 16):
         write("scan", bytes([mode]) + shape.encode("utf-8"))
+
+# report: a list file, a line "#--- orders", then rows of cells for the
+# export's non-personal columns (see fuzz_report.cpp): 工单编号 工单类型 主办单位
+# 被反映街乡镇 问题分类 主要内容 来电时间 办结时间 是否有效回访 是否联系 是否解决
+# 是否满意 是否纳入考核 不合理诉求 考核申诉.
+units = """kind: units
+title: 测试单位
+version: "2025.1"
+published: 2025-03-01
+items:
+  - id: 延庆区
+    name: 北京市延庆区人民政府
+    type: district
+  - id: 儒林街道
+    name: 延庆区儒林街道办事处
+    type: street
+    parent: 延庆区
+  - id: 区城市管理委
+    name: 北京市延庆区城市管理委员会
+    type: department
+    parent: 延庆区
+    aliases: [区城管委, "城管<委>"]
+"""
+orders = (
+    "A1|诉求|区城市管理委|儒林街道|城市管理->噪音|夜间施工|2025-03-01 08:00:00|2025-03-03 10:00|是|是|解决|满意|是||\n"
+    "A2|投诉|儒林街道|儒林街道|城市管理->违建|<b>&\"x\"|2025-03-02 08:00|45726.5|是|否|未解决|不满意|是||\n"
+    "A3|诉求|区城管委||环境|内容|2025-02-10 09:00|2025-02-11|是|是|解决|基本满意|是||\n"
+    "A4|诉求|<script>甲&amp;|x|a|b|2025-03-04|2025-03-05|是|是|部分解决|满意|是||\n"
+    "A5|诉求|乙\x1b[31m单位 | 丙|||2025-03-05 12:00|2025-03-06|否|是|解决|满意|是|是|\n"
+    "A6|诉求|'\"|\r|||2025-03-06|2025-03-07|是|是|解决|满意|否||\n"
+    "A7|诉求|x<img src=a onerror=b>\"|儒林街道|||2025-01-06|2025-01-07|是|是|解决|满意|是||核减\n"
+)
+write("report", units + "#--- orders\n" + orders)
+write("report", "#--- orders\n" + orders)
+write("report", units + "#--- orders\n" + orders.split("\n")[2] + "\n")
+write("report", read(os.path.join(src, "lists", "yanqing", "units", "区级.yaml")) + b"#--- orders\n" + orders.encode())
