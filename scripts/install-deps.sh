@@ -9,7 +9,8 @@ build=(cmake g++ make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev
 # chromium-headless-shell and fonts-noto-cjk: the report's browser test
 # (tests/e2e/report_browser.sh) renders and prints the HTML report with them.
 # clang and its runtime (libFuzzer, sanitizers): the fuzz targets of tests/fuzz.
-tests=(mandoc sqlite3 python3 python3-yaml chromium-headless-shell fonts-noto-cjk clang libclang-rt-14-dev)
+tests=(mandoc sqlite3 python3 python3-yaml chromium-headless-shell fonts-noto-cjk clang
+       libclang-rt-14-dev python3-jsonschema git)
 bench=(hyperfine yamllint time)
 
 want=("${build[@]}")

@@ -13,80 +13,81 @@
 #include "util/error.hpp"
 #include "util/spell.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
 
 namespace duty::tools {
 
 namespace {
 
-void
-check_rule_names(const std::vector<std::string>& names, const char* option)
+// csv and md: --matrix only.
+constexpr output::Format kMatrixOnly[] = {output::Format::csv, output::Format::md};
+constexpr output::Format kMatrixFormats[] = {output::Format::csv, output::Format::md, output::Format::json,
+                                             output::Format::text};
+
+class Audit final : public Tool
 {
-  std::vector<std::string_view> ids;
-  for (const auto& r : diag::all_rules())
-    ids.push_back(r.id);
-  for (const auto& n : names)
-    if (!diag::find_rule(n)) {
-      std::string hint = util::did_you_mean(n, ids);
-      throw UsageError(fmt::format("{}: unknown rule \"{}\"{}", option, n, hint.empty() ? "" : "; " + hint));
-    }
-}
+public:
+  void define(CLI::App& app) override
+  {
+    app.description("Validate a list set, then find overlapping and orphaned duties, leads without "
+                    "power, unused powers, retired units and other cross-list problems.");
+    app.add_option("paths", m_paths, "List-set directories or list files")->type_name("PATH");
+    add_lists_option(app, m_lists);
+    add_report_options(app, m_format, m_color, kMatrixOnly);
+    add_as_of_option(app, m_as_of);
+    m_strict.add_to(app);
+    // One value per occurrence, so that "--only overlap lists/x" keeps lists/x a path.
+    app.add_option("--only", m_filter.only, "Report only this rule (repeatable)")
+      ->allow_extra_args(false)
+      ->type_name("RULE");
+    app.add_option("--skip", m_filter.skip, "Do not report this rule (repeatable)")
+      ->allow_extra_args(false)
+      ->type_name("RULE");
+    app.add_flag("--matrix", m_matrix, "Print the coverage matrix (--format csv, md, json or text) instead of findings");
+    app.footer("Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error or "
+               "unreadable input.\nSee duty-audit(1), duty-lists(5) and duty-config(5).");
+  }
 
-util::Date
-parse_as_of(const std::string& s)
-{
-  if (s.empty())
-    return util::today_shanghai();
-  auto d = util::parse_date(s);
-  if (!d)
-    throw UsageError(fmt::format("--as-of: \"{}\" is not a date (YYYY-MM-DD)", s));
-  return *d;
-}
+  int run(CLI::App&) override
+  {
+    if (m_paths.empty())
+      m_paths.push_back(lists_dir(m_lists));
+    check_rule_names(m_filter.only, "--only");
+    check_rule_names(m_filter.skip, "--skip");
+    output::Format matrix_format = output::Format::csv;
+    if (m_matrix && m_format != "auto")
+      matrix_format = output::parse_format_for(m_format, kMatrixFormats);
+    if (!m_matrix && (m_format == "csv" || m_format == "md"))
+      throw UsageError("--format " + m_format + " is for --matrix; findings print as text, json, sarif or github");
+    lists::Config config = config_for(m_paths.front() == "-" ? "." : m_paths.front());
+    audit::Options options{lists::resolve_as_of(m_as_of, config.as_of)};
+    m_filter.strict = m_strict.resolve(config);
 
-} // namespace
+    lists::LoadResult loaded = lists::load_and_check(m_paths);
+    lists::Index index(loaded.set);
+    if (m_matrix)
+      return matrix(loaded, index, options, matrix_format);
+    auto diags = audit::audit_findings(loaded.set, index, options, std::move(loaded.diags));
+    audit::select_findings(diags, config, m_filter);
+    return report(diags, loaded.set, "audit", m_format, m_color, loaded.unreadable);
+  }
 
-int
-cmd_audit(int argc, char** argv)
-{
-  CLI::App app{"Validate a list set, then find overlapping and orphaned duties, leads without "
-               "power, unused powers, retired units and other cross-list problems.",
-               "audit"};
-  std::vector<std::string> paths, only, skip;
-  std::string lists, format = "auto", color = "auto", as_of;
-  bool strict = false, matrix = false;
-  app.add_option("paths", paths, "List-set directories or list files");
-  add_lists_option(app, lists);
-  // csv and md: --matrix only.
-  static constexpr output::Format kMatrixOnly[] = {output::Format::csv, output::Format::md};
-  add_report_options(app, format, color, kMatrixOnly);
-  app.add_option("--as-of", as_of, "Audit the lists as in force on this date (default: today)");
-  app.add_flag("--strict", strict, "Treat warnings as errors");
-  // One value per occurrence, so that "--only overlap lists/x" keeps lists/x a path.
-  app.add_option("--only", only, "Report only this rule (repeatable)")->allow_extra_args(false);
-  app.add_option("--skip", skip, "Do not report this rule (repeatable)")->allow_extra_args(false);
-  app.add_flag("--matrix", matrix, "Print the coverage matrix (--format csv, md, json or text) instead of findings");
-  app.footer("Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error or "
-             "unreadable input.\nSee duty-audit(1) and duty-lists(5).");
-  if (auto rc = parse(app, argc, argv))
-    return *rc;
-  if (paths.empty())
-    paths.push_back(lists_dir(lists));
-  check_rule_names(only, "--only");
-  check_rule_names(skip, "--skip");
-  audit::Options options{parse_as_of(as_of)};
+private:
+  static void check_rule_names(const std::vector<std::string>& names, const char* option)
+  {
+    std::vector<std::string_view> ids;
+    for (const auto& r : diag::all_rules())
+      ids.push_back(r.id);
+    for (const auto& n : names)
+      if (!diag::find_rule(n)) {
+        std::string hint = util::did_you_mean(n, ids);
+        throw UsageError(fmt::format("{}: unknown rule \"{}\"{}", option, n, hint.empty() ? "" : "; " + hint));
+      }
+  }
 
-  static constexpr output::Format kMatrixFormats[] = {output::Format::csv, output::Format::md,
-                                                      output::Format::json, output::Format::text};
-  output::Format matrix_format = output::Format::csv;
-  if (matrix && format != "auto")
-    matrix_format = output::parse_format_for(format, kMatrixFormats);
-  if (!matrix && (format == "csv" || format == "md"))
-    throw UsageError("--format " + format + " is for --matrix; findings print as text, json, sarif or github");
-
-  lists::LoadResult loaded = lists::load_and_check(paths);
-  lists::Index index(loaded.set);
-  if (matrix) {
+  int matrix(lists::LoadResult& loaded, const lists::Index& index, const audit::Options& options,
+             output::Format format)
+  {
     if (diag::count(loaded.diags).errors > 0 || loaded.unreadable) {
       // The matrix of a broken set would mislead: show why instead, on stderr.
       diag::sort_diagnostics(loaded.diags);
@@ -98,15 +99,22 @@ cmd_audit(int argc, char** argv)
     }
     resolve::Resolver resolver(loaded.set, index);
     auto rows = audit::coverage_matrix(resolver, options.as_of);
-    return write_stdout(output::render_matrix(rows, matrix_format)) ? exit_clean : exit_usage;
+    return write_stdout(output::render_matrix(rows, format)) ? exit_clean : exit_usage;
   }
 
-  auto found = audit::run_audit(loaded.set, index, options);
-  auto& diags = loaded.diags;
-  diags.insert(diags.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-  audit::apply_suppressions(loaded.set, diags);
-  audit::apply_filter(diags, {only, skip, strict});
-  return report(diags, loaded.set, "audit", format, color, loaded.unreadable);
+  std::vector<std::string> m_paths;
+  std::string m_lists, m_format = "auto", m_color = "auto", m_as_of;
+  StrictOption m_strict;
+  audit::Filter m_filter;
+  bool m_matrix = false;
+};
+
+} // namespace
+
+std::unique_ptr<Tool>
+make_audit()
+{
+  return std::make_unique<Audit>();
 }
 
 } // namespace duty::tools

@@ -1,4 +1,5 @@
 #include "cli.hpp"
+#include "tool.hpp"
 
 #include "lists/profile.hpp"
 
@@ -26,8 +27,10 @@ parse(CLI::App& app, int argc, char** argv)
     fmt::print("{}", app.help("", CLI::AppFormatMode::All));
     return exit_clean;
   } catch (const CLI::ParseError& e) {
-    fmt::print(stderr, "duty {}: error: {}\nTry 'duty {} --help'.\n", app.get_name(), e.what(),
-               app.get_name());
+    std::string name = full_name(selected(app));
+    if (!name.starts_with("duty "))
+      name = "duty " + name;
+    fmt::print(stderr, "{}: error: {}\nTry '{} --help'.\n", name, e.what(), name);
     return exit_usage;
   }
   return std::nullopt;
@@ -36,7 +39,7 @@ parse(CLI::App& app, int argc, char** argv)
 void
 add_lists_option(CLI::App& app, std::string& lists)
 {
-  app.add_option("--lists", lists, "List-set directory (default: $DUTY_LISTS)");
+  app.add_option("--lists", lists, "List-set directory (default: $DUTY_LISTS)")->type_name("DIR");
 }
 
 std::string
@@ -92,7 +95,13 @@ add_format_option(CLI::App& app, std::string& format, std::span<const output::Fo
                   std::string_view help)
 {
   std::vector<output::Format> formats(allowed.begin(), allowed.end());
+  // The names in the type name, as CLI11 shows an IsMember set: for the help and
+  // for the completion scripts, which read choices from it.
+  std::string names;
+  for (output::Format f : allowed)
+    names += (names.empty() ? "" : ",") + std::string(output::format_name(f));
   app.add_option("-f,--format", format, std::string(help) + ": " + output::describe_formats(allowed))
+    ->type_name("FORMAT:{" + names + "}")
     ->check([formats](const std::string& value) -> std::string {
       try {
         output::parse_format_for(value, formats);
@@ -127,18 +136,64 @@ int
 report(std::vector<diag::Diagnostic>& diags, const lists::ListSet& set, const std::string& command,
        const std::string& format, const std::string& color, bool unreadable)
 {
+  return report(diags, set.files.size(), set.item_count(), command, format, color, unreadable);
+}
+
+int
+report(std::vector<diag::Diagnostic>& diags, size_t files, size_t items, const std::string& command,
+       const std::string& format, const std::string& color, bool unreadable)
+{
   diag::sort_diagnostics(diags);
   output::ReportContext ctx;
   ctx.command = command;
   ctx.color = output::use_color(color, STDOUT_FILENO);
-  ctx.files = set.files.size();
-  ctx.items = set.item_count();
+  ctx.files = files;
+  ctx.items = items;
   auto f = output::parse_format_for(format, output::kFindingFormats);
   if (!write_stdout(output::format_report(diags, f, ctx)))
     return exit_usage;
   if (unreadable)
     return exit_usage;
   return diag::count(diags).errors > 0 ? exit_findings : exit_clean;
+}
+
+lists::Config
+config_for(const std::string& dir)
+{
+  lists::ConfigResult r = lists::load_config(dir);
+  if (diag::count(r.diags).errors == 0)
+    return r.config;
+  diag::sort_diagnostics(r.diags);
+  output::ReportContext ctx;
+  ctx.files = 1;
+  std::string text = output::format_text(r.diags, ctx);
+  text.erase(text.rfind('\n', text.size() - 2) + 1); // the summary line speaks of lists
+  std::fputs(text.c_str(), stderr);
+  throw UsageError("the config file " + r.config.path + " has errors; see duty-config(5)");
+}
+
+CLI::Option*
+add_as_of_option(CLI::App& app, std::string& as_of)
+{
+  return app.add_option("--as-of", as_of,
+                        "Read the lists as in force on this date, YYYY-MM-DD (default: the config's "
+                        "as-of, else today)")
+    ->type_name("DATE");
+}
+
+void
+StrictOption::add_to(CLI::App& app)
+{
+  option = app.add_flag("--strict,!--no-strict", value,
+                        "Treat warnings as errors (--no-strict: not even if the config file says so)");
+}
+
+bool
+StrictOption::resolve(const lists::Config& config) const
+{
+  if (option && option->count() > 0)
+    return value;
+  return config.strict.value_or(false);
 }
 
 int

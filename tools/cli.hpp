@@ -2,6 +2,7 @@
 
 // Shared plumbing for the subcommands' argument parsing. Only tools/ sees CLI11.
 #include "diag/diagnostic.hpp"
+#include "lists/config.hpp"
 #include "lists/model.hpp"
 #include "output/format.hpp"
 #include "resolve/context.hpp"
@@ -68,6 +69,31 @@ add_report_options(CLI::App& app, std::string& format, std::string& color,
 int
 report(std::vector<diag::Diagnostic>& diags, const lists::ListSet& set, const std::string& command,
        const std::string& format, const std::string& color, bool unreadable);
+
+// The same with the counts of files and items the summary names.
+int
+report(std::vector<diag::Diagnostic>& diags, size_t files, size_t items, const std::string& command,
+       const std::string& format, const std::string& color, bool unreadable);
+
+// The config file of the list set at `dir` (duty-config(5)); an empty config
+// when there is none. A config with errors is a usage error: its findings go
+// to stderr and UsageError is thrown.
+lists::Config
+config_for(const std::string& dir);
+
+// --as-of DATE, the date the lists are read as in force on.
+CLI::Option*
+add_as_of_option(CLI::App& app, std::string& as_of);
+
+// --strict / --no-strict; unset, the config file decides.
+struct StrictOption
+{
+  bool value = false;
+  CLI::Option* option = nullptr;
+
+  void add_to(CLI::App& app);
+  bool resolve(const lists::Config& config) const;
+};
 
 // Prints "duty: error: MSG" to stderr; returns 2.
 int

@@ -5,14 +5,17 @@ namespace duty::tools {
 namespace {
 
 constexpr Command kCommands[] = {
-  {"validate", "check list files: syntax, schema, references", cmd_validate},
-  {"audit", "find overlapping and orphaned duties across a list set", cmd_audit},
-  {"route", "who leads on a matter, here, now, and which list items say so", cmd_route},
-  {"ingest", "load case logs (12345 orders, events) into SQLite", cmd_ingest},
-  {"query", "run SQL over a case store or a piped log", cmd_query},
-  {"rates", "the three rates, composite score and rankings of a month", cmd_rates},
-  {"report", "the monthly assessment report (HTML or Markdown) with charts", cmd_report},
-  {"gen", "generate synthetic list sets and case logs", cmd_gen},
+  {.name = "validate", .summary = "check list files: syntax, schema, references", .make = make_validate},
+  {.name = "audit", .summary = "find overlapping and orphaned duties across a list set", .make = make_audit},
+  {.name = "route", .summary = "who leads on a matter, here, now, and which list items say so", .make = make_route},
+  {.name = "diff", .summary = "what a revision of the lists changes: items, leads, findings", .make = make_diff},
+  {.name = "ingest", .summary = "load case logs (12345 orders, events) into SQLite", .run = cmd_ingest},
+  {.name = "query", .summary = "run SQL over a case store or a piped log", .run = cmd_query},
+  {.name = "rates", .summary = "the three rates, composite score and rankings of a month", .run = cmd_rates},
+  {.name = "report", .summary = "the monthly assessment report (HTML or Markdown) with charts", .run = cmd_report},
+  {.name = "gen", .summary = "generate synthetic list sets and case logs", .make = make_gen},
+  {.name = "schema", .summary = "print the JSON Schema of list files, for editors", .make = make_schema},
+  {.name = "completion", .summary = "print shell completions (bash, zsh, fish)", .make = make_completion},
 };
 
 } // namespace
@@ -21,6 +24,15 @@ std::span<const Command>
 commands()
 {
   return kCommands;
+}
+
+const Command*
+find_command(std::string_view name)
+{
+  for (const auto& c : kCommands)
+    if (c.name == name)
+      return &c;
+  return nullptr;
 }
 
 } // namespace duty::tools

@@ -54,65 +54,73 @@ struct File
       throw UsageError(path + ": " + std::strerror(errno));
   }
 };
+class GenCases final : public Tool
+{
+public:
+  void define(CLI::App& app) override
+  {
+    app.description("Write a synthetic 12345 order export (CSV with the Chinese export headers) "
+                    "against a list set: realistic timing, wrong dispatches and returns, whistles, "
+                    "return-visit answers and a small share of dirty rows.");
+    add_lists_option(app, m_lists);
+    app.add_option("--orders", m_spec.orders, "Orders to write")->capture_default_str();
+    app.add_option("--seed", m_spec.seed, "Seed; the same seed gives the same bytes")->capture_default_str();
+    app.add_option("--month", m_month, "Month the orders are received in (YYYY-MM)")->capture_default_str();
+    app.add_option("--events", m_events_path, "Also write the event log (CSV) to FILE")->type_name("FILE");
+    app.add_option("--encoding", m_encoding, "utf-8 or gbk")
+      ->check(CLI::IsMember({"utf-8", "gbk"}))
+      ->capture_default_str();
+    app.add_option("--dirty", m_spec.dirty_per_mille, "Dirty rows per thousand")->capture_default_str();
+    app.add_option("-o,--output", m_out_path, "Orders file ('-' for standard output)")
+      ->capture_default_str()
+      ->type_name("FILE");
+    app.footer("Exit status: 0 written, 2 usage error or a file that cannot be written.\n"
+               "See duty-gen(1).");
+  }
+
+  int run(CLI::App&) override
+  {
+    gen::CasesSpec& spec = m_spec;
+    int y = 0, m = 0;
+    if (std::sscanf(m_month.c_str(), "%d-%d", &y, &m) != 2 || m < 1 || m > 12 || y < 1990 || y > 2200)
+      throw UsageError("--month wants YYYY-MM, not '" + m_month + "'");
+    spec.year = y;
+    spec.month = m;
+
+    auto ctx = load_lists(lists_dir(m_lists));
+
+    bool gbk = m_encoding == "gbk";
+    File out, ev;
+    out.open(m_out_path);
+    if (!m_events_path.empty())
+      ev.open(m_events_path);
+    gen::TextSink to_orders = [&](std::string_view s) {
+      out.write(gbk ? cases::encode_gb18030(s) : std::string(s));
+    };
+    gen::TextSink to_events = [&](std::string_view s) {
+      ev.write(gbk ? cases::encode_gb18030(s) : std::string(s));
+    };
+    gen::CasesSummary sum =
+      gen::generate_cases(ctx->set(), spec, to_orders, m_events_path.empty() ? nullptr : &to_events);
+    out.close();
+    if (!m_events_path.empty())
+      ev.close();
+    fmt::print(stderr, "wrote {} orders ({} dirty, {} returned, {} whistles){}\n", sum.orders, sum.dirty,
+               sum.returned, sum.whistles, m_events_path.empty() ? "" : fmt::format(" and {} events", sum.events));
+    return exit_clean;
+  }
+
+private:
+  std::string m_lists, m_events_path, m_out_path = "-", m_encoding = "utf-8", m_month = "2025-03";
+  gen::CasesSpec m_spec;
+};
 
 } // namespace
 
-int
-gen_cases(int argc, char** argv)
+std::unique_ptr<Tool>
+make_gen_cases()
 {
-  CLI::App app{"Write a synthetic 12345 order export (CSV with the Chinese export headers) "
-               "against a list set: realistic timing, wrong dispatches and returns, whistles, "
-               "return-visit answers and a small share of dirty rows.",
-               "gen cases"};
-  std::string lists, events_path, out_path = "-", encoding = "utf-8", month = "2025-03";
-  gen::CasesSpec spec;
-  add_lists_option(app, lists);
-  app.add_option("--orders", spec.orders, "Orders to write")->capture_default_str();
-  app.add_option("--seed", spec.seed, "Seed; the same seed gives the same bytes")
-    ->capture_default_str();
-  app.add_option("--month", month, "Month the orders are received in (YYYY-MM)")
-    ->capture_default_str();
-  app.add_option("--events", events_path, "Also write the event log (CSV) to FILE");
-  app.add_option("--encoding", encoding, "utf-8 or gbk")
-    ->check(CLI::IsMember({"utf-8", "gbk"}))
-    ->capture_default_str();
-  app.add_option("--dirty", spec.dirty_per_mille, "Dirty rows per thousand")
-    ->capture_default_str();
-  app.add_option("-o,--output", out_path, "Orders file ('-' for standard output)")
-    ->capture_default_str();
-  app.footer("Exit status: 0 written, 2 usage error or a file that cannot be written.\n"
-             "See duty-gen(1).");
-  if (auto rc = parse(app, argc, argv))
-    return *rc;
-  int y = 0, m = 0;
-  if (std::sscanf(month.c_str(), "%d-%d", &y, &m) != 2 || m < 1 || m > 12 || y < 1990
-      || y > 2200)
-    throw UsageError("--month wants YYYY-MM, not '" + month + "'");
-  spec.year = y;
-  spec.month = m;
-
-  auto ctx = load_lists(lists_dir(lists));
-
-  bool gbk = encoding == "gbk";
-  File out, ev;
-  out.open(out_path);
-  if (!events_path.empty())
-    ev.open(events_path);
-  gen::TextSink to_orders = [&](std::string_view s) {
-    out.write(gbk ? cases::encode_gb18030(s) : std::string(s));
-  };
-  gen::TextSink to_events = [&](std::string_view s) {
-    ev.write(gbk ? cases::encode_gb18030(s) : std::string(s));
-  };
-  gen::CasesSummary sum = gen::generate_cases(ctx->set(), spec, to_orders,
-                                              events_path.empty() ? nullptr : &to_events);
-  out.close();
-  if (!events_path.empty())
-    ev.close();
-  fmt::print(stderr, "wrote {} orders ({} dirty, {} returned, {} whistles){}\n", sum.orders,
-             sum.dirty, sum.returned, sum.whistles,
-             events_path.empty() ? "" : fmt::format(" and {} events", sum.events));
-  return exit_clean;
+  return std::make_unique<GenCases>();
 }
 
 } // namespace duty::tools

@@ -10,40 +10,62 @@
 
 namespace duty::tools {
 
-int
-cmd_route(int argc, char** argv)
+namespace {
+
+constexpr output::Format kFormats[] = {output::Format::text, output::Format::json};
+
+class Route final : public Tool
 {
-  CLI::App app{"Answer who leads on a matter in a territory: the lead, the assisting units, whom a "
-               "street whistles for, the time limits, and the list items that decide it.",
-               "route"};
-  std::string lists, matter, territory, on, format = "text";
-  std::vector<std::string> when;
-  add_lists_option(app, lists);
-  app.add_option("matter", matter, "Matter: id, name or 12345 category (e.g. 城市管理->违法建设->疑似违建)")->required();
-  app.add_option("--at", territory, "Territory: street, town or township id or name")->required();
-  // One value per occurrence, so that "--when a=b MATTER" keeps MATTER the matter.
-  app.add_option("--when", when, "Dimension value, DIMENSION=VALUE (repeatable)")->allow_extra_args(false);
-  app.add_option("--on", on, "Date (default: today)");
-  static constexpr output::Format kFormats[] = {output::Format::text, output::Format::json};
-  add_format_option(app, format, kFormats);
-  app.footer("Exit status: 0 one lead, 1 no single lead (overlap, orphan, conflict, or it depends on an\n"
-             "unspecified dimension) or unknown names, 2 usage error or unreadable lists.\nSee duty-route(1).");
-  if (auto rc = parse(app, argc, argv))
-    return *rc;
-  util::Date date = util::today_shanghai();
-  if (!on.empty()) {
-    auto d = util::parse_date(on);
-    if (!d)
-      throw UsageError(fmt::format("--on: \"{}\" is not a date (YYYY-MM-DD)", on));
-    date = *d;
+public:
+  void define(CLI::App& app) override
+  {
+    app.description("Answer who leads on a matter in a territory: the lead, the assisting units, whom a "
+                    "street whistles for, the time limits, and the list items that decide it.");
+    add_lists_option(app, m_lists);
+    app.add_option("matter", m_matter, "Matter: id, name or 12345 category (e.g. 城市管理->违法建设->疑似违建)")
+      ->required()
+      ->type_name("MATTER");
+    app.add_option("--at", m_territory, "Territory: street, town or township id or name")
+      ->required()
+      ->type_name("TERRITORY");
+    // One value per occurrence, so that "--when a=b MATTER" keeps MATTER the matter.
+    app.add_option("--when", m_when, "Dimension value, DIMENSION=VALUE (repeatable)")
+      ->allow_extra_args(false)
+      ->type_name("DIM=VALUE");
+    app.add_option("--as-of,--on", m_as_of,
+                   "Date, YYYY-MM-DD (default: the config's as-of, else today; --on is the old name)")
+      ->type_name("DATE");
+    add_format_option(app, m_format, kFormats);
+    app.footer("Exit status: 0 one lead, 1 no single lead (overlap, orphan, conflict, or it depends on an\n"
+               "unspecified dimension) or unknown names, 2 usage error or unreadable lists.\nSee duty-route(1).");
   }
-  auto ctx = load_lists(lists_dir(lists));
-  auto answer = resolve::route(ctx->resolver(), ctx->names(), {matter, territory, when, date});
-  std::string text = format == "json" ? output::format_route_json(answer, ctx->set())
-                                      : output::format_route_text(answer, ctx->set());
-  if (!write_stdout(text))
-    return exit_usage;
-  return answer.decided() ? exit_clean : exit_findings;
+
+  int run(CLI::App&) override
+  {
+    std::string dir = lists_dir(m_lists);
+    lists::Config config = config_for(dir);
+    util::Date date = lists::resolve_as_of(m_as_of, config.as_of);
+    auto ctx = load_lists(dir);
+    auto answer = resolve::route(ctx->resolver(), ctx->names(), {m_matter, m_territory, m_when, date});
+    std::string text = output::parse_format_for(m_format, kFormats) == output::Format::json
+                         ? output::format_route_json(answer, ctx->set())
+                         : output::format_route_text(answer, ctx->set());
+    if (!write_stdout(text))
+      return exit_usage;
+    return answer.decided() ? exit_clean : exit_findings;
+  }
+
+private:
+  std::string m_lists, m_matter, m_territory, m_as_of, m_format = "text";
+  std::vector<std::string> m_when;
+};
+
+} // namespace
+
+std::unique_ptr<Tool>
+make_route()
+{
+  return std::make_unique<Route>();
 }
 
 } // namespace duty::tools

@@ -2,34 +2,86 @@
 #include "cli.hpp"
 #include "commands.hpp"
 
+#include "lists/config.hpp"
 #include "lists/load.hpp"
-#include "output/report.hpp"
 #include "util/error.hpp"
 
-#include <unistd.h>
+#include <filesystem>
 
 namespace duty::tools {
 
-int
-cmd_validate(int argc, char** argv)
-{
-  CLI::App app{"Check list files: YAML syntax, schema, duplicate keys and ids, references, "
-               "calendars and the matter tree.",
-               "validate"};
-  std::vector<std::string> paths;
-  std::string lists, format = "auto", color = "auto";
-  app.add_option("paths", paths, "List-set directories or list files");
-  add_lists_option(app, lists);
-  add_report_options(app, format, color);
-  app.footer("Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error or "
-             "unreadable input.\nSee duty-validate(1) and duty-lists(5).");
-  if (auto rc = parse(app, argc, argv))
-    return *rc;
-  if (paths.empty())
-    paths.push_back(lists_dir(lists));
+namespace {
 
-  lists::LoadResult loaded = lists::load_and_check(paths);
-  return report(loaded.diags, loaded.set, "validate", format, color, loaded.unreadable);
+class Validate final : public Tool
+{
+public:
+  void define(CLI::App& app) override
+  {
+    app.description("Check list files: YAML syntax, schema, duplicate keys and ids, references, "
+                    "calendars and the matter tree. Files given with --lists DIR are checked in the "
+                    "context of the whole set, and only their findings are reported.");
+    app.add_option("paths", m_paths, "List-set directories or list files ('-' reads standard input); "
+                                     "a duty.yaml is checked as a config file")
+      ->type_name("PATH");
+    add_lists_option(app, m_lists);
+    add_report_options(app, m_format, m_color);
+    m_strict.add_to(app);
+    app.footer("Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error or "
+               "unreadable input.\nSee duty-validate(1), duty-lists(5) and duty-config(5).");
+  }
+
+  int run(CLI::App&) override
+  {
+    bool focused = !m_paths.empty() && !m_lists.empty();
+    if (m_paths.empty())
+      m_paths.push_back(lists_dir(m_lists));
+    lists::Config config = config_for(focused ? m_lists : m_paths.front() == "-" ? "." : m_paths.front());
+
+    // A config file given by name is checked as one (a pre-commit hook passes it too).
+    std::vector<diag::Diagnostic> config_diags;
+    size_t config_files = 0;
+    std::erase_if(m_paths, [&](const std::string& p) {
+      if (!lists::is_config_name(std::filesystem::path(p).filename().string()) || std::filesystem::is_directory(p))
+        return false;
+      auto r = lists::read_config(p);
+      config_diags.insert(config_diags.end(), r.diags.begin(), r.diags.end());
+      ++config_files;
+      return true;
+    });
+
+    lists::LoadResult loaded;
+    size_t files = 0, items = 0;
+    if (focused) {
+      lists::FocusResult r = lists::load_focused(m_lists, m_paths);
+      loaded = std::move(r.loaded);
+      files = r.files;
+      items = r.items;
+    } else if (!m_paths.empty()) {
+      loaded = lists::load_and_check(m_paths);
+      files = loaded.set.files.size();
+      items = loaded.set.item_count();
+    }
+    lists::apply_rule_levels(config, loaded.diags);
+    if (m_strict.resolve(config))
+      for (auto& d : loaded.diags)
+        if (d.severity == diag::Severity::warning)
+          d.severity = diag::Severity::error;
+    loaded.diags.insert(loaded.diags.end(), config_diags.begin(), config_diags.end());
+    return report(loaded.diags, files + config_files, items, "validate", m_format, m_color, loaded.unreadable);
+  }
+
+private:
+  std::vector<std::string> m_paths;
+  std::string m_lists, m_format = "auto", m_color = "auto";
+  StrictOption m_strict;
+};
+
+} // namespace
+
+std::unique_ptr<Tool>
+make_validate()
+{
+  return std::make_unique<Validate>();
 }
 
 } // namespace duty::tools

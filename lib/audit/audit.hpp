@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diag/diagnostic.hpp"
+#include "lists/config.hpp"
 #include "lists/index.hpp"
 #include "lists/model.hpp"
 #include "resolve/resolver.hpp"
@@ -51,5 +52,16 @@ struct Filter
 // set could pass as clean; --skip drops a rule; strict promotes warnings.
 void
 apply_filter(std::vector<diag::Diagnostic>& diags, const Filter& filter);
+
+// Everything duty audit reports: validate's findings `diags`, the audit's,
+// and the suppression comments applied to all of them.
+std::vector<diag::Diagnostic>
+audit_findings(const lists::ListSet& set, const lists::Index& index, const Options& options,
+               std::vector<diag::Diagnostic> diags);
+
+// The config file's rule levels (duty-config(5)), then `filter`; a rule named
+// by --only is shown even when the config turns it off.
+void
+select_findings(std::vector<diag::Diagnostic>& diags, const lists::Config& config, const Filter& filter);
 
 } // namespace duty::audit

@@ -1,5 +1,7 @@
 #include "diag/rules.hpp"
 
+#include <algorithm>
+
 namespace duty::diag {
 
 namespace {
@@ -102,6 +104,14 @@ is_audit_rule(std::string_view id)
 {
   const Rule* r = find_rule(id);
   return r && r->audit;
+}
+
+bool
+is_configurable(std::string_view id)
+{
+  // A file these report could not be read at all: nothing to relax.
+  static constexpr std::string_view kUnreadable[] = {"io", "encoding", "syntax", "no-lists", "alias"};
+  return find_rule(id) && std::find(std::begin(kUnreadable), std::end(kUnreadable), id) == std::end(kUnreadable);
 }
 
 } // namespace duty::diag

@@ -31,4 +31,9 @@ find_rule(std::string_view id);
 bool
 is_audit_rule(std::string_view id);
 
+// Whether a config file (duty-config(5)) may change the rule's severity or turn
+// it off: every rule but those about files that cannot be read at all.
+bool
+is_configurable(std::string_view id);
+
 } // namespace duty::diag

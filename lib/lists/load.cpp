@@ -2,6 +2,7 @@
 
 #include "lists/build.hpp"
 #include "lists/check.hpp"
+#include "lists/config.hpp"
 #include "lists/index.hpp"
 #include "lists/schema.hpp"
 #include "lists/source.hpp"
@@ -103,8 +104,7 @@ load_root(SourceFile& f, ListSet& out, uint32_t file, const YNode& root, Sink& s
   const YNode* kind_key = nullptr;
   const YNode* items = nullptr;
   const YNode* dimensions = nullptr;
-  static const std::vector<std::string_view> top = {"kind",    "title", "version", "published",
-                                                    "items",   "dimensions", "note"};
+  static const std::vector<std::string_view> top(std::begin(kTopLevelKeys), std::end(kTopLevelKeys));
   for (size_t i = 0; i < root.map_size(); ++i) {
     const YNode& k = root.key(i);
     const YNode& v = root.value(i);
@@ -128,8 +128,13 @@ load_root(SourceFile& f, ListSet& out, uint32_t file, const YNode& root, Sink& s
       else if (k.text == "version")
         f.version = v.text;
     } else if (k.text == "published") {
-      if (!v.is_scalar() || !util::parse_date(v.text))
-        sink.add(file, v, "bad-value", "\"published\" is not a valid date", "dates are written YYYY-MM-DD");
+      if (!v.is_scalar())
+        sink.add(file, v, "bad-value", fmt::format("\"published\" is {}; expected a date", v.kind_name()),
+                 "dates are written YYYY-MM-DD, e.g. 2025-03-01");
+      else if (!util::parse_date(v.text))
+        sink.add(file, v, "bad-value",
+                 fmt::format("\"published\" is {}, which is not a valid date", util::quote(v.text)),
+                 util::date_problem(v.text));
     } else {
       std::string hint = util::did_you_mean(k.text, top);
       sink.add(file, k, "unknown-key", fmt::format("unknown top-level key {}", util::quote(k.text)),
@@ -299,19 +304,25 @@ load_text(LoadResult& r, const std::string& path, std::string text)
   parse_files(r, r.set.files.size() - 1, 1);
 }
 
-LoadResult
-load_list_set(const std::vector<std::string>& paths)
+namespace {
+
+void
+io_error(LoadResult& r, const std::string& path, const std::string& why)
 {
-  LoadResult r;
+  diag::Diagnostic d;
+  d.location.file = path;
+  d.rule = "io";
+  d.message = why;
+  r.diags.push_back(std::move(d));
+  r.unreadable = true;
+}
+
+// The list files under `paths`, in order: directories searched recursively
+// (sorted, hidden entries and a config file at the top skipped), files as given.
+std::vector<std::string>
+collect(LoadResult& r, const std::vector<std::string>& paths)
+{
   std::vector<std::string> files;
-  auto io_error = [&](const std::string& path, const std::string& why) {
-    diag::Diagnostic d;
-    d.location.file = path;
-    d.rule = "io";
-    d.message = why;
-    r.diags.push_back(std::move(d));
-    r.unreadable = true;
-  };
   for (const auto& p : paths) {
     if (p == "-") {
       files.push_back(p); // standard input: one list file
@@ -320,7 +331,7 @@ load_list_set(const std::vector<std::string>& paths)
     std::error_code ec;
     auto st = fs::status(p, ec);
     if (ec || !fs::exists(st)) {
-      io_error(p, "no such file or directory");
+      io_error(r, p, "no such file or directory");
       continue;
     }
     if (!fs::is_directory(st)) {
@@ -330,12 +341,12 @@ load_list_set(const std::vector<std::string>& paths)
     std::vector<std::string> found;
     fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
     if (ec) {
-      io_error(p, ec.message());
+      io_error(r, p, ec.message());
       continue;
     }
     for (; it != end; it.increment(ec)) {
       if (ec) {
-        io_error(p, ec.message());
+        io_error(r, p, ec.message());
         break;
       }
       auto name = it->path().filename().string();
@@ -344,6 +355,8 @@ load_list_set(const std::vector<std::string>& paths)
           it.disable_recursion_pending();
         continue;
       }
+      if (it.depth() == 0 && is_config_name(name))
+        continue; // the set's duty.yaml: settings, not a list
       if (is_list_file(it->path()) && !it->is_directory(ec))
         found.push_back(it->path().string());
     }
@@ -358,34 +371,130 @@ load_list_set(const std::vector<std::string>& paths)
     }
     files.insert(files.end(), found.begin(), found.end());
   }
+  return files;
+}
+
+// Reads `files` and parses them into `r`.
+void
+read_and_parse(LoadResult& r, const std::vector<std::string>& files)
+{
+  size_t first = r.set.files.size();
   for (const auto& path : files) {
     // A FIFO would block the read forever and /dev/zero never ends: read regular files only.
     std::error_code ec;
     auto st = fs::status(path, ec);
     if (path != "-" && !fs::is_regular_file(st)) {
-      io_error(path, fs::exists(st) ? "cannot read: not a regular file"
-                                    : "cannot read: no such file (a dangling symbolic link?)");
+      io_error(r, path, fs::exists(st) ? "cannot read: not a regular file"
+                                       : "cannot read: no such file (a dangling symbolic link?)");
       continue;
     }
     std::string why;
     auto text = util::read_file(path, why);
     if (!text) {
-      io_error(path == "-" ? "<stdin>" : path, "cannot read: " + why);
+      io_error(r, path == "-" ? "<stdin>" : path, "cannot read: " + why);
       continue;
     }
     r.set.files.push_back(make_source(path == "-" ? "<stdin>" : path, std::move(*text)));
   }
+  parse_files(r, first, std::max(1u, std::thread::hardware_concurrency()));
+}
+
+void
+check_loaded(LoadResult& r)
+{
+  Index index(r.set);
+  auto more = check_list_set(r.set, index);
+  r.diags.insert(r.diags.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+}
+
+std::string
+canonical(const std::string& path)
+{
+  if (path == "-" || path == "<stdin>")
+    return "<stdin>";
+  std::error_code ec;
+  auto c = fs::weakly_canonical(path, ec);
+  return ec ? path : c.string();
+}
+
+bool
+focused(const std::string& path, const std::vector<std::string>& focus)
+{
+  std::string c = canonical(path);
+  return std::any_of(focus.begin(), focus.end(), [&](const std::string& f) {
+    return c == f || (c.size() > f.size() && c.starts_with(f) && c[f.size()] == '/');
+  });
+}
+
+} // namespace
+
+LoadResult
+load_list_set(const std::vector<std::string>& paths)
+{
+  LoadResult r;
+  read_and_parse(r, collect(r, paths));
+  return r;
+}
+
+LoadResult
+load_sources(std::vector<SourceText> sources)
+{
+  LoadResult r;
+  for (auto& s : sources)
+    r.set.files.push_back(make_source(s.path, std::move(s.text)));
   parse_files(r, 0, std::max(1u, std::thread::hardware_concurrency()));
   return r;
+}
+
+FocusResult
+load_focused(const std::string& dir, const std::vector<std::string>& paths)
+{
+  FocusResult out;
+  LoadResult& r = out.loaded;
+  std::vector<std::string> files = collect(r, {dir});
+  std::vector<std::string> focus;
+  for (const auto& p : paths) {
+    std::string c = canonical(p);
+    focus.push_back(c);
+    bool inside = false;
+    for (auto& f : files)
+      if (canonical(f) == c) {
+        f = p; // findings name the file as the user did
+        inside = true;
+      }
+    // A directory inside the set is already loaded; anything else is loaded too.
+    if (!inside && !(p != "-" && fs::is_directory(p) && focused(p, {canonical(dir)})))
+      files.push_back(p);
+  }
+  read_and_parse(r, files);
+  check_loaded(r);
+  std::erase_if(r.diags, [&](const diag::Diagnostic& d) {
+    if (focused(d.location.file, focus))
+      return false;
+    return std::none_of(d.related.begin(), d.related.end(),
+                        [&](const diag::Related& x) { return focused(x.location.file, focus); });
+  });
+  for (const auto& f : r.set.files)
+    if (focused(f.path, focus)) {
+      ++out.files;
+      out.items += f.items;
+    }
+  return out;
 }
 
 LoadResult
 load_and_check(const std::vector<std::string>& paths)
 {
   LoadResult r = load_list_set(paths);
-  Index index(r.set);
-  auto more = check_list_set(r.set, index);
-  r.diags.insert(r.diags.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  check_loaded(r);
+  return r;
+}
+
+LoadResult
+load_and_check(std::vector<SourceText> sources)
+{
+  LoadResult r = load_sources(std::move(sources));
+  check_loaded(r);
   return r;
 }
 

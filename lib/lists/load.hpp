@@ -27,6 +27,36 @@ load_list_set(const std::vector<std::string>& paths);
 LoadResult
 load_and_check(const std::vector<std::string>& paths);
 
+// A list file's text, already read (e.g. from git), and the path that names it.
+struct SourceText
+{
+  std::string path;
+  std::string text;
+};
+
+// Loads files already in memory, in the given order (no checks across files).
+LoadResult
+load_sources(std::vector<SourceText> sources);
+
+// load_sources followed by check_list_set.
+LoadResult
+load_and_check(std::vector<SourceText> sources);
+
+// The files of a set a command looks at, and the findings about them only.
+struct FocusResult
+{
+  LoadResult loaded; // the whole set; diags only those about the focus
+  size_t files = 0;  // focus files read
+  size_t items = 0;  // their items
+};
+
+// Loads and checks the set at `dir` together with `paths` (files or
+// directories, inside the set or not; "-" is standard input) and keeps only
+// the findings located in `paths` or related to them: a file is checked in the
+// context of its whole set, as a pre-commit hook wants for the files it changed.
+FocusResult
+load_focused(const std::string& dir, const std::vector<std::string>& paths);
+
 // Loads one file's text (already read) into `result`; `path` names it in
 // diagnostics. Used by load_list_set and by tests.
 void

@@ -147,7 +147,7 @@ check_date(const YNode& v, const Field& f, uint32_t file, Sink& sink)
   if (util::parse_date(v.text))
     return true;
   sink.add(file, v, "bad-value", fmt::format("{} is not a valid date", util::quote(v.text)),
-           "dates are written YYYY-MM-DD, e.g. 2025-03-01");
+           util::date_problem(v.text));
   return false;
 }
 
@@ -301,6 +301,12 @@ find_kind(std::string_view kind)
     if (k.kind == kind)
       return &k;
   return nullptr;
+}
+
+std::span<const KindSchema>
+kinds()
+{
+  return kKinds;
 }
 
 std::vector<std::string_view>

@@ -48,6 +48,14 @@ using Slots = std::array<const YNode*, kMaxFields>;
 const KindSchema*
 find_kind(std::string_view kind);
 
+// Every kind, in the order of duty-lists(5).
+std::span<const KindSchema>
+kinds();
+
+// The keys of a list file's top-level mapping.
+inline constexpr std::string_view kTopLevelKeys[] = {"kind", "title", "version", "published",
+                                                     "items", "dimensions", "note"};
+
 std::vector<std::string_view>
 kind_names();
 

@@ -143,4 +143,32 @@ now_shanghai()
   return buf;
 }
 
+std::string
+date_problem(std::string_view s)
+{
+  if (parse_date(s))
+    return {};
+  static constexpr const char* kForm = "dates are written YYYY-MM-DD, e.g. 2025-03-01";
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-')
+    return kForm;
+  int v[3] = {0, 0, 0};
+  size_t pos[3][2] = {{0, 4}, {5, 2}, {8, 2}};
+  for (int k = 0; k < 3; ++k)
+    for (size_t i = pos[k][0]; i < pos[k][0] + pos[k][1]; ++i) {
+      if (s[i] < '0' || s[i] > '9')
+        return kForm;
+      v[k] = v[k] * 10 + (s[i] - '0');
+    }
+  static constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                            "July",    "August",   "September", "October", "November", "December"};
+  if (v[1] < 1 || v[1] > 12)
+    return "there is no month " + std::to_string(v[1]);
+  if (v[2] < 1)
+    return "there is no day 0";
+  int days = 31;
+  while (days > 28 && !valid_ymd(v[0], v[1], days))
+    --days;
+  return std::string(kMonths[v[1] - 1]) + " " + std::to_string(v[0]) + " has " + std::to_string(days) + " days";
+}
+
 } // namespace duty::util

@@ -31,6 +31,12 @@ parse_date(std::string_view s);
 bool
 valid_ymd(int y, int m, int d);
 
+// Why `s` is not a date, for messages: "February 2025 has 28 days", "there is
+// no month 13", or "dates are written YYYY-MM-DD, e.g. 2025-03-01". Empty when
+// `s` is a valid date.
+std::string
+date_problem(std::string_view s);
+
 // Today's date in Asia/Shanghai (UTC+8, no DST), the zone of the lists.
 Date
 today_shanghai();

@@ -50,7 +50,27 @@ JsonWriter::comma()
     if (!m_first.back())
       m_out += ',';
     m_first.back() = false;
+    newline(m_first.size());
   }
+}
+
+void
+JsonWriter::newline(size_t depth)
+{
+  if (m_indent > 0) {
+    m_out += '\n';
+    m_out.append(depth * static_cast<size_t>(m_indent), ' ');
+  }
+}
+
+void
+JsonWriter::close(char c)
+{
+  bool empty = m_first.back();
+  m_first.pop_back();
+  if (!empty)
+    newline(m_first.size());
+  m_out += c;
 }
 
 JsonWriter&
@@ -65,8 +85,7 @@ JsonWriter::begin_object()
 JsonWriter&
 JsonWriter::end_object()
 {
-  m_out += '}';
-  m_first.pop_back();
+  close('}');
   return *this;
 }
 
@@ -82,8 +101,7 @@ JsonWriter::begin_array()
 JsonWriter&
 JsonWriter::end_array()
 {
-  m_out += ']';
-  m_first.pop_back();
+  close(']');
   return *this;
 }
 
@@ -92,7 +110,7 @@ JsonWriter::key(std::string_view k)
 {
   comma();
   append_json_string(m_out, k);
-  m_out += ':';
+  m_out += m_indent > 0 ? ": " : ":";
   m_after_key = true;
   return *this;
 }

@@ -12,11 +12,12 @@ namespace duty::util {
 void
 append_json_string(std::string& out, std::string_view s);
 
-// A small streaming JSON writer: compact, keys in the order written.
+// A small streaming JSON writer: keys in the order written; compact, or
+// pretty-printed with `indent` spaces per level.
 class JsonWriter
 {
 public:
-  explicit JsonWriter(std::string& out) : m_out(out) {}
+  explicit JsonWriter(std::string& out, int indent = 0) : m_out(out), m_indent(indent) {}
 
   JsonWriter& begin_object();
   JsonWriter& end_object();
@@ -36,7 +37,10 @@ public:
 
 private:
   void comma();
+  void newline(size_t depth);
+  void close(char c);
   std::string& m_out;
+  int m_indent = 0;
   std::vector<bool> m_first; // one entry per open container
   bool m_after_key = false;
 };
