@@ -1,5 +1,141 @@
+// duty diff: what a revision of the lists changes — items, the lead on every
+// slice, and the findings it brings and fixes.
 #include "cli.hpp"
 #include "commands.hpp"
+
+#include "diag/rules.hpp"
+#include "diff/diff.hpp"
+#include "output/diff.hpp"
+#include "util/error.hpp"
+#include "util/spell.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
 namespace duty::tools {
-std::unique_ptr<Tool> make_diff() { return nullptr; }
+
+namespace {
+
+class Diff final : public Tool
+{
+public:
+  void define(CLI::App& app) override
+  {
+    app.description("Compare two revisions of a list set: the items added, removed and changed (by id, "
+                    "with the fields that changed), every slice whose lead, assisting units, limits or "
+                    "whistle duty changed, and the audit's findings that are new, fixed or unchanged. "
+                    "OLD and NEW are list-set directories; --rev REV compares DIR as it was at a git "
+                    "revision with DIR in the working tree.");
+    app.add_option("dirs", m_dirs, "OLD NEW, or with --rev the list-set directory DIR (default: --lists, "
+                                   "$DUTY_LISTS)")
+      ->type_name("DIR")
+      ->expected(0, 2);
+    app.add_option("--rev", m_rev, "Compare DIR at this git revision (read with git) against the working tree")
+      ->type_name("REV");
+    add_lists_option(app, m_lists);
+    add_as_of_option(app, m_as_of);
+    app.add_option("-f,--format", m_format,
+                   "Output format: auto (github under GitHub Actions, else text), text, md, json, sarif, github")
+      ->check(CLI::IsMember({"auto", "text", "md", "json", "sarif", "github"}))
+      ->capture_default_str();
+    app.add_option("--color", m_color, "Colour text output: auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+    app.add_option("--fail-on", m_fail_on,
+                   "Exit 1 when: new (NEW has an error or warning OLD lacks), any (NEW has an error), "
+                   "or none")
+      ->check(CLI::IsMember({"none", "new", "any"}))
+      ->capture_default_str();
+    m_strict.add_to(app);
+    app.add_option("--only", m_sel.only, "Compare only this rule's findings (repeatable)")
+      ->allow_extra_args(false)
+      ->type_name("RULE");
+    app.add_option("--skip", m_sel.skip, "Leave this rule's findings out (repeatable)")
+      ->allow_extra_args(false)
+      ->type_name("RULE");
+    app.footer("Exit status: 0 compared (and --fail-on not triggered), 1 --fail-on triggered, 2 usage "
+               "error or unreadable input.\nSee duty-diff(1) and duty-config(5).");
+  }
+
+  int run(CLI::App&) override
+  {
+    check_rules(m_sel.only, "--only");
+    check_rules(m_sel.skip, "--skip");
+    diff::Side before, after;
+    std::string new_dir;
+    if (!m_rev.empty()) {
+      if (m_dirs.size() > 1)
+        throw UsageError("--rev takes one directory: duty diff --rev REV [DIR]");
+      new_dir = m_dirs.empty() ? lists_dir(m_lists) : m_dirs[0];
+    } else {
+      if (m_dirs.size() != 2)
+        throw UsageError("give OLD and NEW directories, or --rev REV [DIR]");
+      new_dir = m_dirs[1];
+    }
+    lists::Config config = config_for(new_dir);
+    diff::Options options{lists::resolve_as_of(m_as_of, config.as_of), config, m_sel};
+    options.selection.strict = m_strict.resolve(config);
+    if (!m_rev.empty())
+      before = diff::read_revision(m_rev, new_dir);
+    else
+      before = diff::read_directory(m_dirs[0]);
+    after = diff::read_directory(new_dir);
+
+    diff::Report report = diff::compare(before, after, options);
+    output::ReportContext ctx;
+    ctx.command = "diff";
+    ctx.color = output::use_color(m_color, STDOUT_FILENO);
+    ctx.files = report.after_files;
+    ctx.items = report.after_items;
+    std::string format = m_format;
+    if (format == "auto")
+      format = output::resolve_format(output::Format::automatic) == output::Format::github ? "github" : "text";
+    if (!write_stdout(output::format_diff(report, *output::parse_diff_format(format), ctx)))
+      return exit_usage;
+    if (report.unreadable)
+      return exit_usage;
+    return failed(report) ? exit_findings : exit_clean;
+  }
+
+private:
+  static void check_rules(const std::vector<std::string>& names, const char* option)
+  {
+    std::vector<std::string_view> ids;
+    for (const auto& r : diag::all_rules())
+      ids.push_back(r.id);
+    for (const auto& n : names)
+      if (!diag::find_rule(n)) {
+        std::string hint = util::did_you_mean(n, ids);
+        throw UsageError(fmt::format("{}: unknown rule \"{}\"{}", option, n, hint.empty() ? "" : "; " + hint));
+      }
+  }
+
+  bool failed(const diff::Report& r) const
+  {
+    if (m_fail_on == "new")
+      return std::any_of(r.fresh.begin(), r.fresh.end(), [](const diag::Diagnostic& d) {
+        return !d.suppressed && d.severity != diag::Severity::note;
+      });
+    if (m_fail_on == "any") {
+      auto error = [](const diag::Diagnostic& d) { return !d.suppressed && d.severity == diag::Severity::error; };
+      return std::any_of(r.fresh.begin(), r.fresh.end(), error) ||
+             std::any_of(r.unchanged.begin(), r.unchanged.end(), error);
+    }
+    return false;
+  }
+
+  std::vector<std::string> m_dirs;
+  std::string m_rev, m_lists, m_as_of, m_format = "auto", m_color = "auto", m_fail_on = "none";
+  StrictOption m_strict;
+  audit::Selection m_sel;
+};
+
+} // namespace
+
+std::unique_ptr<Tool>
+make_diff()
+{
+  return std::make_unique<Diff>();
 }
+
+} // namespace duty::tools

@@ -13,7 +13,6 @@ namespace duty::audit {
 using namespace lists;
 using resolve::Claim;
 using resolve::DimValues;
-using resolve::describe_dims;
 using resolve::Resolution;
 using resolve::Status;
 
@@ -122,37 +121,13 @@ private:
     return g;
   }
 
-  std::string where(const Group& g) const
-  {
-    if (g.territories.size() == m_territories.size() && m_territories.size() > 1)
-      return fmt::format("in all {} territories", m_territories.size());
-    std::vector<std::string> names;
-    for (const Unit* t : g.territories)
-      names.push_back(t->id.value);
-    std::sort(names.begin(), names.end());
-    std::string out = "in ";
-    for (size_t i = 0; i < names.size() && i < 4; ++i)
-      out += (i ? ", " : "") + names[i];
-    if (names.size() > 4)
-      out += fmt::format(" and {} more", names.size() - 4);
-    return out;
-  }
-
   std::string slice_text(const Group& g, size_t all_combos) const
   {
-    std::string out = util::quote(g.matter->id.value);
-    if (g.combos.size() < all_combos) {
-      std::vector<std::string> parts;
-      for (const auto& c : g.combos)
-        parts.push_back(describe_dims(c));
-      out += " (";
-      for (size_t i = 0; i < parts.size() && i < 3; ++i)
-        out += (i ? "; " : "") + parts[i];
-      if (parts.size() > 3)
-        out += fmt::format("; and {} more", parts.size() - 3);
-      out += ")";
-    }
-    return out + " " + where(g);
+    std::vector<std::string> ids;
+    for (const Unit* t : g.territories)
+      ids.push_back(t->id.value);
+    return resolve::describe_slices(g.matter->id.value, {g.combos.begin(), g.combos.end()}, all_combos, ids,
+                                    m_territories.size());
   }
 
   // `units`: every unit the claiming item names here; "@属地:police" names

@@ -42,6 +42,8 @@ struct Diagnostic
   std::vector<std::pair<std::string, int>> item_lines;
   bool suppressed = false;
   std::string suppression_reason;
+  // Compared with a baseline (duty diff): "new", "unchanged" or "absent"; empty otherwise.
+  std::string baseline;
 };
 
 // Sorts by file, line, column, rule, message: outputs are stable for diffing.

@@ -184,9 +184,10 @@ json_schema()
   w.key("items").begin_object().key("type").begin_array().value("array").value("null").end_array().end_object();
   w.key("dimensions").begin_object();
   w.key("description").value("matters files only: each dimension's values");
-  w.key("type").value("object").key("additionalProperties");
-  ref(w, "scalars");
-  w.end_object();
+  w.key("type").value("object").key("additionalProperties").begin_object();
+  w.key("type").value("array").key("minItems").value(1).key("items");
+  ref(w, "scalar");
+  w.end_object().end_object();
   w.end_object(); // properties
   w.key("additionalProperties").value(false);
   w.key("allOf").begin_array();

@@ -2,6 +2,7 @@
 
 #include "diag/diagnostic.hpp"
 #include "output/format.hpp"
+#include "util/json.hpp"
 
 #include <optional>
 #include <string>
@@ -25,12 +26,19 @@ struct ReportContext
 
 std::string
 format_text(const std::vector<diag::Diagnostic>& diags, const ReportContext& ctx);
+// format_text without the summary line.
+std::string
+format_text_body(const std::vector<diag::Diagnostic>& diags, const ReportContext& ctx);
 std::string
 format_json(const std::vector<diag::Diagnostic>& diags, const ReportContext& ctx);
 std::string
 format_sarif(const std::vector<diag::Diagnostic>& diags, const ReportContext& ctx);
 std::string
 format_github(const std::vector<diag::Diagnostic>& diags, const ReportContext& ctx);
+
+// One finding as a JSON object, as format_json writes it.
+void
+write_diagnostic_json(util::JsonWriter& w, const diag::Diagnostic& d);
 
 // Dispatches on a resolved format: text, json, sarif or github.
 std::string

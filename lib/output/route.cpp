@@ -69,14 +69,6 @@ evidence(const Resolution& r)
   return out;
 }
 
-std::vector<Limit>
-limits(const Resolution& r)
-{
-  if (r.status == resolve::Status::led && !r.primary.empty())
-    return r.primary[0]->limits;
-  return {};
-}
-
 std::string
 status_text(const Resolution& r)
 {
@@ -112,7 +104,7 @@ format_route_text(const resolve::RouteAnswer& a, const ListSet& set)
       out += fmt::format("whistle:   {} → {} (report within {})\n",
                          whistle_types().name_of(static_cast<int>(w.whistle->type)), units_label(w.units),
                          w.whistle->report_within.str());
-    auto lim = limits(r);
+    auto lim = resolve::effective_limits(r);
     if (!lim.empty()) {
       std::string l;
       for (const auto& x : lim)
@@ -170,7 +162,7 @@ format_route_json(const resolve::RouteAnswer& a, const ListSet& set)
     }
     w.end_array();
     w.key("limits").begin_object();
-    for (const auto& l : limits(r))
+    for (const auto& l : resolve::effective_limits(r))
       w.key(l.name.value).value(l.value.str());
     w.end_object();
     w.key("evidence").begin_array();

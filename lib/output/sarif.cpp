@@ -135,6 +135,8 @@ format_sarif(const std::vector<diag::Diagnostic>& diags, const ReportContext& ct
     w.key("partialFingerprints").begin_object();
     w.key("primaryLocationLineHash").value(fmt::format("{:016x}:{}", h, n));
     w.end_object();
+    if (!d.baseline.empty())
+      w.key("baselineState").value(d.baseline);
     if (d.suppressed) {
       w.key("suppressions").begin_array().begin_object();
       w.key("kind").value("inSource").key("justification").value(d.suppression_reason);

@@ -77,6 +77,12 @@ append_snippet(std::string& out, const diag::Location& loc, const Styles& st)
 std::string
 format_text(const std::vector<diag::Diagnostic>& diags, const ReportContext& ctx)
 {
+  return format_text_body(diags, ctx) + summary_line(diag::count(diags), ctx) + "\n";
+}
+
+std::string
+format_text_body(const std::vector<diag::Diagnostic>& diags, const ReportContext& ctx)
+{
   Styles st = make_styles(ctx.color);
   std::string out;
   for (const auto& d : diags) {
@@ -107,7 +113,6 @@ format_text(const std::vector<diag::Diagnostic>& diags, const ReportContext& ctx
     if (!d.hint.empty())
       out += fmt::format("  = hint: {}\n", util::terminal_safe(d.hint));
   }
-  out += summary_line(diag::count(diags), ctx) + "\n";
   return out;
 }
 

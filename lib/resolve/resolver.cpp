@@ -34,6 +34,14 @@ describe_dims(const DimValues& dims)
   return out;
 }
 
+std::vector<Limit>
+effective_limits(const Resolution& r)
+{
+  if (r.status == Status::led && !r.primary.empty())
+    return r.primary[0]->limits;
+  return {};
+}
+
 bool
 conditions_match(const Conditions& when, const DimValues& dims)
 {

@@ -19,6 +19,18 @@ using DimValues = std::vector<std::pair<std::string, std::string>>;
 std::string
 describe_dims(const DimValues& dims);
 
+// Where a finding or a change holds: "in all 18 territories" when `ids` are
+// all of them (and there are several), else "in A, B, C, D and 3 more".
+std::string
+describe_territories(std::vector<std::string> ids, size_t all);
+
+// A group of slices of one matter, as findings name it:
+// "\"噪音扰民\" (noise_source=夜间施工) in 儒林街道" — the combinations only when
+// they are fewer than all of the matter's (at most three, then "and N more").
+std::string
+describe_slices(std::string_view matter, const std::vector<DimValues>& combos, size_t all_combos,
+                const std::vector<std::string>& territories, size_t all_territories);
+
 // One question: who leads on `matter` in `territory` under `dims` on `date`?
 struct Slice
 {
@@ -66,6 +78,11 @@ struct Resolution
   std::vector<WhistleTarget> whistles;
   std::string reason; // why there is no single lead, when that is not obvious
 };
+
+// The time limits that apply to a slice: those of the primary entry that
+// decides its lead; none when no entry decides it.
+std::vector<lists::Limit>
+effective_limits(const Resolution& r);
 
 // Answers slices over a loaded list set. Built once; every query is a pure
 // function of the set and the slice. See duty-lists(5), RESOLUTION.
