@@ -10,7 +10,7 @@ build=(cmake g++ make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev
 # (tests/e2e/report_browser.sh) renders and prints the HTML report with them.
 # clang and its runtime (libFuzzer, sanitizers): the fuzz targets of tests/fuzz.
 tests=(mandoc sqlite3 python3 python3-yaml chromium-headless-shell fonts-noto-cjk clang
-       libclang-rt-14-dev python3-jsonschema git)
+       libclang-rt-14-dev python3-jsonschema git zsh fish)
 bench=(hyperfine yamllint time)
 
 want=("${build[@]}")

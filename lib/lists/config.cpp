@@ -183,22 +183,26 @@ find_config(const std::string& list_dir)
     return explicit_path;
   std::error_code ec;
   fs::path dir = fs::absolute(list_dir.empty() ? "." : list_dir, ec);
-  if (!ec && !fs::is_directory(dir, ec))
-    dir = dir.parent_path();
+  std::error_code missing;
+  if (!ec && !fs::is_directory(dir, missing))
+    dir = dir.parent_path(); // a file, or a path that is not there: from its directory
   dir = dir.lexically_normal();
+  if (dir.has_filename() == false && dir != dir.root_path())
+    dir = dir.parent_path(); // "a/b/" → "a/b"
   std::optional<fs::path> home;
   if (auto h = env("HOME"))
     home = fs::path(*h).lexically_normal();
   for (int depth = 0; !ec && depth < 256; ++depth) {
     for (const char* name : kConfigNames) {
       fs::path candidate = dir / name;
-      if (fs::is_regular_file(candidate, ec)) {
+      std::error_code absent; // set for a file that is not there: no error here
+      if (fs::is_regular_file(candidate, absent)) {
         std::error_code rel_ec;
         fs::path rel = fs::relative(candidate, fs::current_path(rel_ec), rel_ec);
         return (rel_ec || rel.empty() ? candidate : rel).string();
       }
     }
-    if ((home && (dir == *home || dir / "" == *home)) || dir == dir.root_path() || !dir.has_parent_path())
+    if ((home && (dir == *home || dir / "" == *home)) || dir == dir.root_path() || !dir.has_relative_path())
       break;
     dir = dir.parent_path();
   }
@@ -207,7 +211,7 @@ find_config(const std::string& list_dir)
     global = fs::path(*xdg) / "duty" / "config.yaml";
   else if (home)
     global = *home / ".config" / "duty" / "config.yaml";
-  if (!global.empty() && fs::is_regular_file(global, ec))
+  if (!global.empty() && fs::is_regular_file(global, missing))
     return global.string();
   return std::nullopt;
 }

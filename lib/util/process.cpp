@@ -4,6 +4,8 @@
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
+#include <csignal>
+#include <ctime>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -30,6 +32,26 @@ struct Pipe
     close_end(1);
   }
 };
+
+// Writes with SIGPIPE blocked for this thread, so that a program that stops
+// reading gives EPIPE rather than killing a caller that has not ignored SIGPIPE.
+ssize_t
+write_quietly(int fd, std::string_view data)
+{
+  sigset_t pipe, old;
+  sigemptyset(&pipe);
+  sigaddset(&pipe, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &pipe, &old);
+  ssize_t k = ::write(fd, data.data(), data.size());
+  int saved = errno;
+  if (k < 0 && errno == EPIPE && !sigismember(&old, SIGPIPE)) {
+    timespec zero{0, 0};
+    sigtimedwait(&pipe, nullptr, &zero); // consume the SIGPIPE our write raised
+  }
+  pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  errno = saved;
+  return k;
+}
 
 } // namespace
 
@@ -87,7 +109,7 @@ run_process(const std::vector<std::string>& argv, std::string_view input, const 
       if (fds[i].revents == 0)
         continue;
       if (fds[i].fd == in.fd[1]) {
-        ssize_t k = ::write(in.fd[1], input.data() + written, input.size() - written);
+        ssize_t k = write_quietly(in.fd[1], input.substr(written));
         if (k > 0)
           written += static_cast<size_t>(k);
         if ((k < 0 && errno != EAGAIN && errno != EINTR) || written == input.size())

@@ -181,3 +181,16 @@ TEST_CASE("today_shanghai")
 }
 
 TEST_SUITE_END();
+
+TEST_CASE("date_problem says why a date is not one")
+{
+  CHECK(date_problem("2025-03-01") == "");
+  CHECK(date_problem("2025-02-30") == "February 2025 has 28 days");
+  CHECK(date_problem("2024-02-30") == "February 2024 has 29 days");
+  CHECK(date_problem("2025-04-31") == "April 2025 has 30 days");
+  CHECK(date_problem("2025-13-01") == "there is no month 13");
+  CHECK(date_problem("2025-00-10") == "there is no month 0");
+  CHECK(date_problem("2025-01-00") == "there is no day 0");
+  CHECK(date_problem("2025/03/01") == "dates are written YYYY-MM-DD, e.g. 2025-03-01");
+  CHECK(date_problem("25-3-1") == "dates are written YYYY-MM-DD, e.g. 2025-03-01");
+}
