@@ -6,6 +6,7 @@
 #include "lists/load.hpp"
 #include "util/error.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace duty::tools {
@@ -35,19 +36,32 @@ public:
     bool focused = !m_paths.empty() && !m_lists.empty();
     if (m_paths.empty())
       m_paths.push_back(lists_dir(m_lists));
-    lists::Config config = config_for(focused ? m_lists : m_paths.front() == "-" ? "." : m_paths.front());
+    std::string dir = focused ? m_lists : m_paths.front() == "-" ? "." : m_paths.front();
 
-    // A config file given by name is checked as one (a pre-commit hook passes it too).
+    // A config file given by name is checked as one (a pre-commit hook passes it
+    // too); its problems are then findings, not a usage error.
     std::vector<diag::Diagnostic> config_diags;
-    size_t config_files = 0;
+    std::vector<std::string> config_paths;
     std::erase_if(m_paths, [&](const std::string& p) {
-      if (!lists::is_config_name(std::filesystem::path(p).filename().string()) || std::filesystem::is_directory(p))
+      namespace fs = std::filesystem;
+      if (!lists::is_config_name(fs::path(p).filename().string()) || fs::is_directory(p))
         return false;
       auto r = lists::read_config(p);
       config_diags.insert(config_diags.end(), r.diags.begin(), r.diags.end());
-      ++config_files;
+      config_paths.push_back(fs::weakly_canonical(p).string());
       return true;
     });
+    lists::Config config;
+    auto found = lists::find_config(dir);
+    if (found && std::find(config_paths.begin(), config_paths.end(),
+                           std::filesystem::weakly_canonical(*found).string()) != config_paths.end()) {
+      auto r = lists::read_config(*found);
+      if (diag::count(r.diags).errors == 0)
+        config = r.config;
+    } else {
+      config = config_for(dir);
+    }
+    size_t config_files = config_paths.size();
 
     lists::LoadResult loaded;
     size_t files = 0, items = 0;

@@ -452,7 +452,7 @@ load_focused(const std::string& dir, const std::vector<std::string>& paths)
   FocusResult out;
   LoadResult& r = out.loaded;
   std::vector<std::string> files = collect(r, {dir});
-  std::vector<std::string> focus;
+  std::vector<std::string> focus, extra;
   for (const auto& p : paths) {
     std::string c = canonical(p);
     focus.push_back(c);
@@ -464,8 +464,10 @@ load_focused(const std::string& dir, const std::vector<std::string>& paths)
       }
     // A directory inside the set is already loaded; anything else is loaded too.
     if (!inside && !(p != "-" && fs::is_directory(p) && focused(p, {canonical(dir)})))
-      files.push_back(p);
+      extra.push_back(p);
   }
+  auto more = collect(r, extra);
+  files.insert(files.end(), more.begin(), more.end());
   read_and_parse(r, files);
   check_loaded(r);
   std::erase_if(r.diags, [&](const diag::Diagnostic& d) {

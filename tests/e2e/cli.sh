@@ -68,6 +68,47 @@ chmod -x bin/duty-hello
 PATH="$SCRATCH/bin:$PATH" run hello
 expect_rc 2 "non-executable duty-NAME:"
 
+# duty help for an external command runs duty-NAME --help.
+chmod +x bin/duty-hello
+PATH="$SCRATCH/bin:$PATH" run help hello
+expect_rc 3 "help for an external command:"
+expect_out "hello from duty-hello: [--help]" "help for an external command runs duty-NAME --help"
+
+# duty help: every command's usage names it as typed; a kind's help; help's own.
+for c in validate audit route diff gen schema completion; do
+  run help "$c"
+  expect_rc 0 "help $c:"
+  expect_out "Usage: duty $c " "help $c names the command"
+done
+run help gen lists
+expect_rc 0 "help gen lists:"
+expect_out "Usage: duty gen lists [OPTIONS] dir" "help gen lists"
+expect_out "--overlaps" "help gen lists shows the kind's options"
+run gen lists --help
+expect_eq "$OUT" "$("$DUTY" help gen lists)" "gen lists --help is help gen lists"
+run help gen cases
+expect_out "--orders" "help gen cases"
+run help gen lsts
+expect_rc 2 "help for a misspelt kind:"
+expect_err "'lsts' is not a kind of 'duty gen'" "help for a misspelt kind"
+expect_err "The most similar kind is" "help for a misspelt kind: suggestion"
+run help validate extra
+expect_rc 2 "help for a kind of a command without kinds:"
+expect_err "has no kinds" "help for a kind of a command without kinds"
+run help help
+expect_rc 0 "help help:"
+expect_out "usage: duty help [COMMAND [KIND]]" "help help"
+expect_not_out "is not a duty command" "help help"
+run help ingest
+expect_rc 0 "help for a command that parses its own options:"
+expect_out "--db" "help ingest"
+run gen
+expect_rc 2 "gen without a kind:"
+expect_err "no kind given; kinds: lists, cases" "gen without a kind"
+run gen lsts
+expect_rc 2 "gen with a misspelt kind:"
+expect_err "unknown kind 'lsts' (did you mean \"lists\"?)" "gen with a misspelt kind"
+
 # Usage errors in a subcommand: exit 2 with a pointer to --help.
 run validate --bogus
 expect_rc 2 "bad option:"
@@ -75,6 +116,9 @@ expect_err "duty validate: error:" "bad option:"
 expect_err "Try 'duty validate --help'" "bad option:"
 run validate --format
 expect_rc 2 "option without its value:"
+run gen lists --bogus x
+expect_rc 2 "bad option of a kind:"
+expect_err "Try 'duty gen lists --help'" "bad option of a kind names the kind"
 # No path and no DUTY_LISTS: usage error.
 run validate
 expect_rc 2 "validate without a list set:"

@@ -4,8 +4,10 @@ set -u
 : "${DUTY:?DUTY must point at the duty binary}"
 : "${DUTY_SRC:?DUTY_SRC must point at the source tree}"
 export NO_COLOR=1
-unset DUTY_LISTS GITHUB_ACTIONS
+unset DUTY_LISTS DUTY_CONFIG GITHUB_ACTIONS
 SCRATCH=$(mktemp -d)
+# No user's config file (duty-config(5)) may change what a test sees.
+export XDG_CONFIG_HOME=$SCRATCH/.config
 trap 'rm -rf "$SCRATCH"' EXIT
 cd "$SCRATCH" || exit 1
 FAILURES=0
