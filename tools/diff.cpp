@@ -34,23 +34,19 @@ public:
       ->type_name("REV");
     add_lists_option(app, m_lists);
     add_as_of_option(app, m_as_of);
-    app.add_option("-f,--format", m_format,
-                   "Output format: auto (github under GitHub Actions, else text), text, md, json, sarif, github")
-      ->check(CLI::IsMember({"auto", "text", "md", "json", "sarif", "github"}))
-      ->capture_default_str();
-    app.add_option("--color", m_color, "Colour text output: auto, always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str();
+    add_format_option(app, m_format, output::kDiffFormats,
+                      "Output format (auto: github under GitHub Actions, else text)");
+    add_color_option(app, m_color);
     app.add_option("--fail-on", m_fail_on,
                    "Exit 1 when: new (NEW has an error or warning OLD lacks), any (NEW has an error), "
                    "or none")
       ->check(CLI::IsMember({"none", "new", "any"}))
       ->capture_default_str();
     m_strict.add_to(app);
-    app.add_option("--only", m_sel.only, "Compare only this rule's findings (repeatable)")
+    app.add_option("--only", m_filter.only, "Compare only this rule's findings (repeatable)")
       ->allow_extra_args(false)
       ->type_name("RULE");
-    app.add_option("--skip", m_sel.skip, "Leave this rule's findings out (repeatable)")
+    app.add_option("--skip", m_filter.skip, "Leave this rule's findings out (repeatable)")
       ->allow_extra_args(false)
       ->type_name("RULE");
     app.footer("Exit status: 0 compared (and --fail-on not triggered), 1 --fail-on triggered, 2 usage "
@@ -59,8 +55,8 @@ public:
 
   int run(CLI::App&) override
   {
-    check_rules(m_sel.only, "--only");
-    check_rules(m_sel.skip, "--skip");
+    check_rules(m_filter.only, "--only");
+    check_rules(m_filter.skip, "--skip");
     diff::Side before, after;
     std::string new_dir;
     if (!m_rev.empty()) {
@@ -73,8 +69,8 @@ public:
       new_dir = m_dirs[1];
     }
     lists::Config config = config_for(new_dir);
-    diff::Options options{lists::resolve_as_of(m_as_of, config.as_of), config, m_sel};
-    options.selection.strict = m_strict.resolve(config);
+    diff::Options options{lists::resolve_as_of(m_as_of, config.as_of), config, m_filter};
+    options.filter.strict = m_strict.resolve(config);
     if (!m_rev.empty())
       before = diff::read_revision(m_rev, new_dir);
     else
@@ -87,10 +83,8 @@ public:
     ctx.color = output::use_color(m_color, STDOUT_FILENO);
     ctx.files = report.after_files;
     ctx.items = report.after_items;
-    std::string format = m_format;
-    if (format == "auto")
-      format = output::resolve_format(output::Format::automatic) == output::Format::github ? "github" : "text";
-    if (!write_stdout(output::format_diff(report, *output::parse_diff_format(format), ctx)))
+    output::Format format = output::parse_format_for(m_format, output::kDiffFormats);
+    if (!write_stdout(output::format_diff(report, format, ctx)))
       return exit_usage;
     if (report.unreadable)
       return exit_usage;
@@ -127,7 +121,7 @@ private:
   std::vector<std::string> m_dirs;
   std::string m_rev, m_lists, m_as_of, m_format = "auto", m_color = "auto", m_fail_on = "none";
   StrictOption m_strict;
-  audit::Selection m_sel;
+  audit::Filter m_filter;
 };
 
 } // namespace

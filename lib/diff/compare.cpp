@@ -28,7 +28,7 @@ findings(const Side& side, const Options& o)
 {
   lists::Index index(side.loaded.set);
   auto diags = audit::audit_findings(side.loaded.set, index, audit::Options{o.as_of}, side.loaded.diags);
-  audit::select_findings(diags, o.config, o.selection);
+  audit::select_findings(diags, o.config, o.filter);
   diag::sort_diagnostics(diags);
   return diags;
 }

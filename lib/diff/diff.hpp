@@ -93,7 +93,7 @@ struct Options
 {
   util::Date as_of;
   lists::Config config;
-  audit::Selection selection; // --only, --skip, --strict, applied to both sides
+  audit::Filter filter; // --only, --skip, --strict, applied to both sides
 };
 
 // Compares two sides. Never throws on bad lists: their problems are findings.

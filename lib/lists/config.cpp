@@ -297,6 +297,12 @@ apply_rule_levels(const Config& config, std::vector<diag::Diagnostic>& diags, co
   });
 }
 
+std::string
+profile_spec(const std::string& given, const Config& config)
+{
+  return given.empty() ? config.profile : given;
+}
+
 util::Date
 resolve_as_of(const std::string& given, const AsOfPolicy& policy, const std::string& option)
 {

@@ -73,6 +73,11 @@ void
 apply_rule_levels(const Config& config, std::vector<diag::Diagnostic>& diags,
                   const std::vector<std::string>& keep = {});
 
+// The --profile SPEC a command uses (lists/profile.hpp, choose_profile): the
+// option when given, else the config's profile; empty means the default.
+std::string
+profile_spec(const std::string& given, const Config& config);
+
 // The date a command works on: `given` (--as-of, YYYY-MM-DD) when not empty,
 // else the policy's. Throws UsageError for a bad date, or when the policy
 // requires --as-of and none was given.

@@ -1,5 +1,6 @@
 #include "lists/json_schema.hpp"
 
+#include "lists/profile.hpp"
 #include "lists/schema.hpp"
 #include "lists/vocab.hpp"
 #include "util/json.hpp"
@@ -89,6 +90,17 @@ item_def(JsonWriter& w, const KindSchema& k)
   w.key(def_name(k.kind)).begin_object();
   w.key("description").value(fmt::format("a {} (kind: {})", k.item, k.kind));
   w.key("type").value("object");
+  if (k.kind == "profile") {
+    // Typed by lists/profile.cpp: its keys here; their values are checked there.
+    w.key("properties").begin_object();
+    for (auto key : profile_keys())
+      w.key(key).begin_object().end_object();
+    w.end_object();
+    w.key("required").begin_array().value("id").value("weights").end_array();
+    w.key("additionalProperties").value(false);
+    w.end_object();
+    return;
+  }
   if (k.free_form) {
     w.end_object();
     return;

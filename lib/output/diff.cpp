@@ -337,31 +337,15 @@ format_github_diff(const Report& r, const ReportContext& ctx)
 
 } // namespace
 
-std::optional<DiffFormat>
-parse_diff_format(std::string_view name)
-{
-  if (name == "text")
-    return DiffFormat::text;
-  if (name == "md")
-    return DiffFormat::md;
-  if (name == "json")
-    return DiffFormat::json;
-  if (name == "sarif")
-    return DiffFormat::sarif;
-  if (name == "github")
-    return DiffFormat::github;
-  return std::nullopt;
-}
-
 std::string
-format_diff(const Report& r, DiffFormat f, const ReportContext& ctx)
+format_diff(const Report& r, Format f, const ReportContext& ctx)
 {
   switch (f) {
-  case DiffFormat::md: return format_md_diff(r);
-  case DiffFormat::json: return format_json_diff(r);
-  case DiffFormat::sarif: return format_sarif_diff(r, ctx);
-  case DiffFormat::github: return format_github_diff(r, ctx);
-  case DiffFormat::text: break;
+  case Format::md: return format_md_diff(r);
+  case Format::json: return format_json_diff(r);
+  case Format::sarif: return format_sarif_diff(r, ctx);
+  case Format::github: return format_github_diff(r, ctx);
+  default: break;
   }
   return format_text_diff(r, ctx);
 }

@@ -188,8 +188,8 @@ TEST_CASE("diff: findings new, fixed and unchanged across moved lines")
 
   // --skip and strictness apply to both sides alike.
   Options o = options();
-  o.selection.skip = {"overlap", "idle-unit"};
-  o.selection.strict = true;
+  o.filter.skip = {"overlap", "idle-unit"};
+  o.filter.strict = true;
   Report s = compare(a, b, o);
   CHECK(rules(s.fresh) == "missing-basis@B/p.yaml:7/new ");
   CHECK(rules(s.fixed) == "");

@@ -209,7 +209,7 @@ git -c init.defaultBranch=main init -q ../empty && mkdir ../empty/lists && cp -R
 (cd ../empty && git commit -q --allow-empty -m empty)
 run diff --rev HEAD --as-of 2025-06-01 ../empty/lists/yanqing
 expect_rc 0 "revision without the directory"
-expect_out "items: 668 added, 0 removed, 0 changed" "revision without the directory: 664 items, 4 dimensions"
+expect_out "items: 669 added, 0 removed, 0 changed" "revision without the directory: 665 items, 4 dimensions"
 expect_out "findings: 1 new, 1 fixed, 0 unchanged" "revision without the directory: its orphan is new, no-lists fixed"
 expect_out "HEAD:../empty/lists/yanqing: error: no list files (*.yaml, *.yml) in this directory at HEAD [no-lists]" "revision without the directory: no lists at HEAD"
 finish

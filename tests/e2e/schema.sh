@@ -125,6 +125,8 @@ mk calendar-list 'kind: calendar\nitems:\n  - {year: 2025, holidays: 2025-01-01,
 rejected "holidays not a list" schema calendar-list.yaml
 mk role 'kind: tasks\nitems:\n  - {id: T1, unit: u, matter: m, role: 协助}\n'
 rejected "unknown task role" bad-value role.yaml
+mk profile-key 'kind: profile\nitems:\n  - {id: p, weights: {response: 0.1, resolution: 0.5, satisfaction: 0.4}, wieghts: 1}\n'
+rejected "unknown field in a profile" unknown-key profile-key.yaml
 mk published 'kind: units\npublished: 2025-02-30\nitems: []\n'
 rejected "published February 30" bad-value published.yaml
 

@@ -66,6 +66,8 @@ TEST_CASE("config: every setting")
   CHECK(r.config.as_of.kind == AsOfPolicy::Kind::date);
   CHECK(r.config.as_of.date.str() == "2025-06-01");
   CHECK(r.config.profile == "beijing-practice");
+  CHECK(profile_spec("", r.config) == "beijing-practice");
+  CHECK(profile_spec("on-time", r.config) == "on-time"); // --profile wins
   REQUIRE(r.config.rules.size() == 3);
   CHECK(r.config.rules[0] == std::pair<std::string, RuleLevel>{"idle-unit", RuleLevel::off});
 
