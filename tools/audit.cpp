@@ -99,7 +99,8 @@ private:
     }
     resolve::Resolver resolver(loaded.set, index);
     auto rows = audit::coverage_matrix(resolver, options.as_of);
-    return write_stdout(output::render_matrix(rows, format)) ? exit_clean : exit_usage;
+    write_stdout(output::render_matrix(rows, format));
+    return exit_clean;
   }
 
   std::vector<std::string> m_paths;

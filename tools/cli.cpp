@@ -7,7 +7,13 @@
 #include "output/report.hpp"
 #include "util/error.hpp"
 
+#include "util/spell.hpp"
+#include "util/text.hpp"
+
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <cstdio>
 #include <cstdlib>
@@ -15,22 +21,63 @@
 
 namespace duty::tools {
 
+namespace {
+
+// The options of `app` by their long and short names ("--format", "-f").
+std::vector<std::string>
+option_names(const CLI::App& app)
+{
+  std::vector<std::string> names;
+  for (const CLI::Option* o : app.get_options()) {
+    if (o->get_positional() || o->get_group().empty())
+      continue;
+    for (const auto& l : o->get_lnames())
+      names.push_back("--" + l);
+    for (const auto& s : o->get_snames())
+      names.push_back("-" + s);
+  }
+  return names;
+}
+
+// CLI11 reports an unknown option with whatever else it could not place
+// ("The following arguments were not expected: 城管 --color"), which blames
+// innocent arguments: the unknown option is the cause, so name it alone.
+std::string
+explain_extras(const CLI::App& app, const CLI::ParseError& e)
+{
+  for (const std::string& arg : app.remaining()) {
+    if (arg.size() < 2 || arg[0] != '-' || arg == "--")
+      continue;
+    std::string name = arg.substr(0, arg.find('='));
+    std::vector<std::string> names = option_names(app);
+    std::vector<std::string_view> candidates(names.begin(), names.end());
+    std::string hint = util::did_you_mean(name, candidates);
+    return "unknown option " + util::quote(name) + (hint.empty() ? "" : "; " + hint);
+  }
+  return e.what();
+}
+
+} // namespace
+
 std::optional<int>
 parse(CLI::App& app, int argc, char** argv)
 {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
-    fmt::print("{}", app.help());
+    write_stdout(app.help());
     return exit_clean;
   } catch (const CLI::CallForAllHelp&) {
-    fmt::print("{}", app.help("", CLI::AppFormatMode::All));
+    write_stdout(app.help("", CLI::AppFormatMode::All));
     return exit_clean;
   } catch (const CLI::ParseError& e) {
-    std::string name = full_name(selected(app));
+    CLI::App& where = selected(app);
+    std::string name = full_name(where);
     if (!name.starts_with("duty "))
       name = "duty " + name;
-    fmt::print(stderr, "{}: error: {}\nTry '{} --help'.\n", name, e.what(), name);
+    // (CLI11 names an ExtrasError after the app, not the error: test the type.)
+    std::string message = dynamic_cast<const CLI::ExtrasError*>(&e) ? explain_extras(where, e) : e.what();
+    fmt::print(stderr, "{}: error: {}\nTry '{} --help'.\n", name, message, name);
     return exit_usage;
   }
   return std::nullopt;
@@ -54,13 +101,13 @@ lists_dir(const std::string& lists)
 }
 
 std::unique_ptr<resolve::Context>
-load_lists(const std::string& dir)
+load_lists(const std::string& dir, const std::string& color)
 {
   lists::LoadResult loaded = lists::load_and_check({dir});
   if (loaded.unreadable || diag::count(loaded.diags).errors > 0) {
     diag::sort_diagnostics(loaded.diags);
     output::ReportContext ctx;
-    ctx.color = output::use_color("auto", STDERR_FILENO);
+    ctx.color = output::use_color(color, STDERR_FILENO);
     ctx.files = loaded.set.files.size();
     ctx.items = loaded.set.item_count();
     std::fputs(output::format_text(loaded.diags, ctx).c_str(), stderr);
@@ -150,8 +197,7 @@ report(std::vector<diag::Diagnostic>& diags, size_t files, size_t items, const s
   ctx.files = files;
   ctx.items = items;
   auto f = output::parse_format_for(format, output::kFindingFormats);
-  if (!write_stdout(output::format_report(diags, f, ctx)))
-    return exit_usage;
+  write_stdout(output::format_report(diags, f, ctx));
   if (unreadable)
     return exit_usage;
   return diag::count(diags).errors > 0 ? exit_findings : exit_clean;
@@ -203,11 +249,23 @@ usage_error(const std::string& message)
   return exit_usage;
 }
 
-bool
-write_stdout(const std::string& data)
+void
+write_stdout(std::string_view data)
 {
-  bool ok = std::fwrite(data.data(), 1, data.size(), stdout) == data.size();
-  return std::fflush(stdout) == 0 && ok;
+  std::fflush(stdout); // whatever went through stdio first
+  size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = ::write(STDOUT_FILENO, data.data() + done, data.size() - done);
+    if (n >= 0) {
+      done += static_cast<size_t>(n);
+      continue;
+    }
+    if (errno == EINTR)
+      continue;
+    if (errno == EPIPE)
+      throw ClosedPipe();
+    throw IoError(std::string("cannot write to standard output: ") + std::strerror(errno));
+  }
 }
 
 } // namespace duty::tools

@@ -33,8 +33,9 @@ lists_dir(const std::string& lists);
 // `duty validate` checks. A set with errors is reported on standard error as
 // validate reports it, then the command stops: InputError (exit 1) for errors
 // in the lists, UsageError (exit 2) when a file could not be read.
+// `color` (auto, always, never) colours that report.
 std::unique_ptr<resolve::Context>
-load_lists(const std::string& dir);
+load_lists(const std::string& dir, const std::string& color = "auto");
 
 // The assessment profile --profile SPEC names (lists::choose_profile: a
 // profile id of `lists`, a built-in, or a file); `source` says where it came
@@ -99,8 +100,14 @@ struct StrictOption
 int
 usage_error(const std::string& message);
 
-// Writes `data` to stdout in full; returns false on a write error (e.g. a closed pipe).
-bool
-write_stdout(const std::string& data);
+// Thrown when the reader of standard output has gone (`duty … | head`):
+// the command stops and duty exits 0, quietly.
+struct ClosedPipe
+{};
+
+// The one way a command writes to standard output: all of `data`, or a
+// ClosedPipe, or an IoError naming the failure (a full disk, /dev/full: exit 2).
+void
+write_stdout(std::string_view data);
 
 } // namespace duty::tools

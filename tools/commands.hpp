@@ -9,14 +9,13 @@
 namespace duty::tools {
 
 // One row per subcommand: its name, a one-line summary for `duty --help`, and
-// how to make it. A Tool declares its options apart from running (help and
-// completion read them); `run` is the older form that parses its own argv.
+// how to make it. A Tool declares its options apart from running, so that
+// help, completion and the man-page tests read them without running it.
 struct Command
 {
   std::string_view name;
   std::string_view summary;
   std::unique_ptr<Tool> (*make)() = nullptr;
-  int (*run)(int argc, char** argv) = nullptr;
 };
 
 std::span<const Command>
@@ -36,9 +35,9 @@ std::unique_ptr<Tool> make_gen();
 // The kinds of duty gen (tools/gen.cpp, tools/gen_cases.cpp).
 std::unique_ptr<Tool> make_gen_lists();
 std::unique_ptr<Tool> make_gen_cases();
-int cmd_ingest(int argc, char** argv);
-int cmd_query(int argc, char** argv);
-int cmd_rates(int argc, char** argv);
+std::unique_ptr<Tool> make_ingest();
+std::unique_ptr<Tool> make_query();
+std::unique_ptr<Tool> make_rates();
 int cmd_report(int argc, char** argv);
 
 } // namespace duty::tools

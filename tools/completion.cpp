@@ -112,16 +112,8 @@ describe_all()
   std::vector<std::string> names;
   for (const auto& cmd : commands()) {
     names.emplace_back(cmd.name);
-    if (cmd.make) {
-      Described d = describe(cmd.make(), "duty " + std::string(cmd.name));
-      root.subcommands.push_back(from_app(*d.app, std::string(cmd.name), std::string(cmd.summary)));
-    } else {
-      shell::Command c; // parses its own arguments: its options are not known here
-      c.name = cmd.name;
-      c.help = cmd.summary;
-      c.operand = shell::Value::file;
-      root.subcommands.push_back(std::move(c));
-    }
+    Described d = describe(cmd.make(), "duty " + std::string(cmd.name));
+    root.subcommands.push_back(from_app(*d.app, std::string(cmd.name), std::string(cmd.summary)));
   }
   shell::Command help;
   help.name = "help";
@@ -182,15 +174,18 @@ public:
 
   int run(CLI::App&) override
   {
-    if (!m_names.empty())
-      return write_stdout(names(m_names, lists_dir(m_lists))) ? exit_clean : exit_usage;
+    if (!m_names.empty()) {
+      write_stdout(names(m_names, lists_dir(m_lists)));
+      return exit_clean;
+    }
     if (m_shell.empty())
       throw UsageError("name the shell: duty completion bash|zsh|fish");
     shell::Command root = describe_all();
     std::string script = m_shell == "bash"  ? shell::bash_completion(root)
                          : m_shell == "zsh" ? shell::zsh_completion(root)
                                             : shell::fish_completion(root);
-    return write_stdout(script) ? exit_clean : exit_usage;
+    write_stdout(script);
+    return exit_clean;
   }
 
 private:

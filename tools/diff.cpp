@@ -84,8 +84,7 @@ public:
     ctx.files = report.after_files;
     ctx.items = report.after_items;
     output::Format format = output::parse_format_for(m_format, output::kDiffFormats);
-    if (!write_stdout(output::format_diff(report, format, ctx)))
-      return exit_usage;
+    write_stdout(output::format_diff(report, format, ctx));
     if (report.unreadable)
       return exit_usage;
     return failed(report) ? exit_findings : exit_clean;

@@ -16,44 +16,53 @@ namespace duty::tools {
 
 namespace {
 
+// An output file, or standard output ("-") through write_stdout, buffered.
 struct File
 {
   FILE* f = nullptr;
   std::string path;
-  bool own = false;
+  std::string buffer; // standard output's
   ~File()
   {
-    if (own && f)
+    if (f)
       std::fclose(f);
   }
   void write(std::string_view s)
   {
+    if (!f) {
+      buffer += s;
+      if (buffer.size() >= (1u << 16)) {
+        write_stdout(buffer);
+        buffer.clear();
+      }
+      return;
+    }
     if (std::fwrite(s.data(), 1, s.size(), f) != s.size())
-      throw UsageError(path + ": " + std::strerror(errno));
+      throw IoError(path + ": " + std::strerror(errno));
   }
   void open(const std::string& p)
   {
     path = p;
-    if (p == "-") {
-      f = stdout;
+    if (p == "-")
       return;
-    }
     f = std::fopen(p.c_str(), "wb");
     if (!f)
-      throw UsageError(p + ": " + std::strerror(errno));
-    own = true;
+      throw IoError(p + ": " + std::strerror(errno));
   }
   void close()
   {
-    bool ok = std::fflush(f) == 0;
-    if (own) {
-      ok = std::fclose(f) == 0 && ok;
-      f = nullptr;
+    if (!f) {
+      write_stdout(buffer);
+      buffer.clear();
+      return;
     }
+    bool ok = std::fclose(f) == 0;
+    f = nullptr;
     if (!ok)
-      throw UsageError(path + ": " + std::strerror(errno));
+      throw IoError(path + ": " + std::strerror(errno));
   }
 };
+
 class GenCases final : public Tool
 {
 public:

@@ -1,4 +1,5 @@
 // duty: one executable, git-style subcommands (see commands.cpp for the table).
+#include "cli.hpp"
 #include "commands.hpp"
 #include "tool.hpp"
 
@@ -21,20 +22,21 @@ namespace {
 using namespace duty;
 using tools::find_command;
 
-void
-print_usage()
+std::string
+usage()
 {
-  fmt::print("usage: duty [--version] [--help] COMMAND [ARGS...]\n\n"
-             "Audit government duty lists (权力清单, 责任清单, 任务清单, 主责清单) and the\n"
-             "complaint workflows that run on them (吹哨报到, 接诉即办).\n\n"
-             "Commands:\n");
+  std::string out = "usage: duty [--version] [--help] COMMAND [ARGS...]\n\n"
+                    "Audit government duty lists (权力清单, 责任清单, 任务清单, 主责清单) and the\n"
+                    "complaint workflows that run on them (吹哨报到, 接诉即办).\n\n"
+                    "Commands:\n";
   for (const auto& c : tools::commands())
-    fmt::print("  {:<10}  {}\n", c.name, c.summary);
-  fmt::print("\n'duty help COMMAND' or 'duty COMMAND --help' shows a command's options;\n"
-             "'man duty-COMMAND' its manual. 'duty NAME' runs 'duty-NAME' from PATH when\n"
-             "NAME is not a built-in command.\n"
-             "Exit status: 0 clean, 1 findings or errors in the input, 2 usage error or\n"
-             "unreadable input.\n");
+    out += fmt::format("  {:<10}  {}\n", c.name, c.summary);
+  out += "\n'duty help COMMAND' or 'duty COMMAND --help' shows a command's options;\n"
+         "'man duty-COMMAND' its manual. 'duty NAME' runs 'duty-NAME' from PATH when\n"
+         "NAME is not a built-in command.\n"
+         "Exit status: 0 clean, 1 findings or errors in the input, 2 usage error or\n"
+         "unreadable input.\n";
+  return out;
 }
 
 // Searches PATH for an executable `duty-NAME`, as git does for git-NAME.
@@ -59,13 +61,14 @@ find_external(const std::string& name)
   }
 }
 
+// Runs `cmd`, turning what it throws into a message and an exit status.
 int
 run_command(const tools::Command& cmd, int argc, char** argv)
 {
   try {
-    if (cmd.make)
-      return tools::run_tool(cmd.make(), "duty " + std::string(cmd.name), argc, argv);
-    return cmd.run(argc, argv);
+    return tools::run_tool(cmd.make(), "duty " + std::string(cmd.name), argc, argv);
+  } catch (const tools::ClosedPipe&) {
+    return exit_clean; // the reader has all it wanted (duty … | head)
   } catch (const UsageError& e) {
     fmt::print(stderr, "duty {}: error: {}\n", cmd.name, e.what());
     return exit_usage;
@@ -82,6 +85,60 @@ run_command(const tools::Command& cmd, int argc, char** argv)
     fmt::print(stderr, "duty {}: internal error: {}\n", cmd.name, e.what());
     return exit_usage;
   }
+}
+
+// Prints duty's own output (usage, help, version); a closed pipe ends it quietly.
+int
+print(const std::string& text, int status = exit_clean)
+{
+  try {
+    tools::write_stdout(text);
+  } catch (const tools::ClosedPipe&) {
+    return exit_clean;
+  } catch (const IoError& e) {
+    fmt::print(stderr, "duty: error: {}\n", e.what());
+    return exit_usage;
+  }
+  return status;
+}
+
+// Runs the external command `path` with `args` (args[0] is its name); returns only on failure.
+int
+exec_external(const std::string& path, std::vector<char*> args)
+{
+  args.push_back(nullptr);
+  std::signal(SIGPIPE, SIG_DFL); // what we ignore, the child must not inherit
+  ::execv(path.c_str(), args.data());
+  fmt::print(stderr, "duty: error: cannot run {}: {}\n", path, std::strerror(errno));
+  return exit_usage;
+}
+
+// An option before the command (duty --verbose validate): duty itself takes
+// only --help and --version; say so, and whether the command has it.
+int
+option_before_command(int argc, char** argv)
+{
+  std::string option = argv[1];
+  std::string name = option.substr(0, option.find('='));
+  std::string message = fmt::format("duty: error: unknown option '{}': duty itself takes only --help and --version", name);
+  for (int i = 2; i < argc; ++i) {
+    const tools::Command* cmd = find_command(argv[i]);
+    if (!cmd)
+      continue;
+    tools::Described d = tools::describe(cmd->make(), "duty " + std::string(cmd->name));
+    bool has = false;
+    try {
+      has = d.app->get_option(name) != nullptr;
+    } catch (const CLI::OptionNotFound&) {
+    }
+    if (has)
+      message += fmt::format("; options go after the command: duty {} {}", cmd->name, option);
+    else
+      message += fmt::format(", and 'duty {}' has no {} either (see 'duty {} --help')", cmd->name, name, cmd->name);
+    break;
+  }
+  fmt::print(stderr, "{}\n", message);
+  return exit_usage;
 }
 
 // A subcommand of `app` named `name` (duty gen lists), or nullptr.
@@ -118,20 +175,17 @@ command_names()
 int
 help(int argc, char** argv)
 {
-  if (argc < 2) {
-    print_usage();
-    return exit_clean;
-  }
+  if (argc < 2)
+    return print(usage());
   std::string name = argv[1];
   if (name == "help" || name == "--help" || name == "-h") {
-    fmt::print("usage: duty help [COMMAND [KIND]]\n\n"
-               "Shows a command's options ('duty help gen lists' shows a kind's), or runs\n"
-               "'duty-NAME --help' for an external command found on PATH. Without a\n"
-               "command, lists the commands. 'man duty-COMMAND' shows a command's manual.\n");
-    return exit_clean;
+    return print("usage: duty help [COMMAND [KIND]]\n\n"
+                 "Shows a command's options ('duty help gen lists' shows a kind's), or runs\n"
+                 "'duty-NAME --help' for an external command found on PATH. Without a\n"
+                 "command, lists the commands. 'man duty-COMMAND' shows a command's manual.\n");
   }
   const tools::Command* cmd = find_command(name);
-  if (cmd && cmd->make) {
+  if (cmd) {
     tools::Described d = tools::describe(cmd->make(), "duty " + name);
     CLI::App* app = d.app.get();
     std::string prev;
@@ -152,22 +206,13 @@ help(int argc, char** argv)
       prev = tools::full_name(*app);
       app = sub;
     }
-    fmt::print("{}", prev.empty() ? app->help() : app->help(prev));
-    return exit_clean;
-  }
-  if (cmd) {
-    char flag[] = "--help";
-    char* args[] = {argv[1], flag, nullptr};
-    return run_command(*cmd, 2, args);
+    return print(prev.empty() ? app->help() : app->help(prev));
   }
   if (!name.starts_with("-")) {
     std::string external = find_external(name);
     if (!external.empty()) {
       char flag[] = "--help";
-      char* args[] = {external.data(), flag, nullptr};
-      ::execv(external.c_str(), args);
-      fmt::print(stderr, "duty: error: cannot run {}: {}\n", external, std::strerror(errno));
-      return exit_usage;
+      return exec_external(external, {external.data(), flag});
     }
   }
   return not_a_command("duty command", "command", name, command_names(), "duty --help");
@@ -181,19 +226,13 @@ main(int argc, char** argv)
   // A closed pipe (duty … | head) should end us quietly with an error on write,
   // not kill us mid-transaction.
   std::signal(SIGPIPE, SIG_IGN);
-  if (argc < 2) {
-    print_usage();
-    return exit_usage;
-  }
+  if (argc < 2)
+    return print(usage(), exit_usage);
   std::string first = argv[1];
-  if (first == "--version" || first == "-V") {
-    fmt::print("duty {}\n", DUTY_VERSION);
-    return exit_clean;
-  }
-  if (first == "--help" || first == "-h") {
-    print_usage();
-    return exit_clean;
-  }
+  if (first == "--version" || first == "-V")
+    return print(fmt::format("duty {}\n", DUTY_VERSION));
+  if (first == "--help" || first == "-h")
+    return print(usage());
   if (first == "help")
     return help(argc - 1, argv + 1);
   if (const auto* cmd = find_command(first))
@@ -203,11 +242,10 @@ main(int argc, char** argv)
     if (!external.empty()) {
       std::vector<char*> args(argv + 1, argv + argc);
       args[0] = external.data();
-      args.push_back(nullptr);
-      ::execv(external.c_str(), args.data());
-      fmt::print(stderr, "duty: error: cannot run {}: {}\n", external, std::strerror(errno));
-      return exit_usage;
+      return exec_external(external, std::move(args));
     }
   }
+  if (first.size() > 1 && first[0] == '-')
+    return option_before_command(argc, argv);
   return not_a_command("duty command", "command", first, command_names(), "duty --help");
 }

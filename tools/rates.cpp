@@ -4,6 +4,7 @@
 #include "commands.hpp"
 
 #include "cases/mapfile.hpp"
+#include "lists/config.hpp"
 #include "lists/profile.hpp"
 #include "output/rates_table.hpp"
 #include "rates/count.hpp"
@@ -85,122 +86,154 @@ print_notes(const rates::Counted& n)
   }
 }
 
+constexpr output::Format kFormats[] = {output::Format::text, output::Format::csv, output::Format::json,
+                                       output::Format::md};
+
+class Rates final : public Tool
+{
+public:
+  void define(CLI::App& app) override
+  {
+    app.description("The three rates (响应率, 解决率, 满意率), the composite score and the rankings of an "
+                    "assessment profile, from a case store (--db) or order exports (CSV, TSV, JSON Lines; '-' "
+                    "reads standard input).");
+    add_lists_option(app, m_lists);
+    app.add_option("--profile", m_profile,
+                   "Assessment profile: a profile id of the list set, a built-in (bj-practice, on-time) or a "
+                   "file (FILE#ID); default: the config's profile, else bj-practice")
+      ->type_name("PROFILE");
+    app.add_option("--by", m_by, "Rows per unit (default), territory, matter, or unit,month")->type_name("GROUPING");
+    app.add_option("--period", m_period, "Period YYYY-MM or YYYY-MM..YYYY-MM (default: every period in the input)")
+      ->type_name("PERIOD");
+    app.add_option("--compare", m_compare, "Add each row's change since this period (YYYY-MM[..YYYY-MM])")
+      ->type_name("PERIOD");
+    app.add_option("--unit", m_only, "Show only this unit (territory, matter); ranks stay the group's (repeatable)")
+      ->allow_extra_args(false)
+      ->type_name("UNIT");
+    add_format_option(app, m_format, kFormats, "Output format (table is another name for text)");
+    app.add_option("--lang", m_lang, "Headers in zh (default) or en")->type_name("LANG:{zh,en}");
+    app.add_option("--db", m_db, "A case store (duty ingest), opened read-only")->type_name("FILE");
+    app.add_option("--map", m_map_path, "YAML file mapping the export's headers (duty-map(5))")->type_name("FILE");
+    app.add_option("--encoding", m_encoding, "auto, utf-8, gbk/gb18030 or utf-16le (default: auto)")
+      ->type_name("ENCODING:{auto,utf-8,gbk,gb18030,utf-16le}");
+    app.add_option("--input-format", m_input_format, "csv, tsv or jsonl (default: from the extension, else sniffed)")
+      ->type_name("FORMAT:{csv,tsv,jsonl}");
+    app.add_option("inputs", m_inputs, "Order exports ('-' for standard input)")->type_name("FILE");
+    app.footer("Exit status: 0 success, 1 bad rows (not counted), an empty period or unknown names, 2 usage "
+               "error or unreadable input.\nSee duty-rates(1), duty-config(5) and duty-lists(5), PROFILES.");
+  }
+
+  int run(CLI::App&) override
+  {
+    rates::ReportSpec spec = report_spec();
+    auto format = output::parse_format_for(m_format, kFormats);
+    if (!m_db.empty() && !m_inputs.empty())
+      throw UsageError("give --db or order exports, not both");
+    if (m_db.empty() && m_inputs.empty()) {
+      if (::isatty(STDIN_FILENO))
+        throw UsageError("no input: give --db STORE, order exports, or pipe an export in");
+      m_inputs.push_back("-");
+    }
+
+    std::unique_ptr<resolve::Context> ctx;
+    bool have_lists = !m_lists.empty() || std::getenv("DUTY_LISTS");
+    // The config's default profile is the list set's: read only with a list set.
+    lists::Config config;
+    if (have_lists) {
+      config = config_for(lists_dir(m_lists));
+      ctx = load_lists(lists_dir(m_lists));
+    }
+    output::RatesSource src;
+    ChosenProfile chosen = load_profile(lists::profile_spec(m_profile, config), ctx.get());
+    src.profile = chosen.source;
+    const lists::Profile* profile = &chosen.profile;
+    check_profile(*profile, ctx != nullptr);
+    if (ctx)
+      src.lists = rates::lists_hash(ctx->set());
+
+    rates::CountOptions co;
+    co.profile = profile;
+    co.lists = ctx.get();
+    co.by = spec.by;
+    co.db = m_db;
+    co.inputs = m_inputs;
+    std::optional<cases::MapSpec> map;
+    if (!m_map_path.empty()) {
+      map = cases::load_map(m_map_path);
+      co.reader.map = &*map;
+      if (m_encoding.empty())
+        m_encoding = map->encoding;
+    }
+    if (!m_encoding.empty()) {
+      auto e = cases::parse_encoding(m_encoding);
+      if (!e)
+        throw UsageError("unknown encoding " + util::quote(m_encoding) + " (auto, utf-8, gbk, gb18030, utf-16le)");
+      co.reader.encoding = *e;
+    }
+    if (!m_input_format.empty()) {
+      auto f = cases::parse_format(m_input_format);
+      if (!f)
+        throw UsageError("unknown input format " + util::quote(m_input_format) + " (csv, tsv, jsonl)");
+      co.reader.format = *f;
+    }
+    rates::Counted counted = rates::count_orders(co);
+    print_notes(counted);
+
+    // --unit names resolve like the export's names do.
+    for (auto& name : m_only)
+      if (ctx) {
+        auto units = ctx->names().units(name);
+        if (units.size() == 1 && (spec.by == rates::By::unit || spec.by == rates::By::unit_month))
+          name = units[0]->id.value;
+      }
+    spec.only = m_only;
+    rates::Report report = rates::build_report(*profile, counted.totals, spec);
+    write_stdout(
+      output::render_rates(report, *profile, src, m_lang == "zh" ? output::Lang::zh : output::Lang::en, format));
+    return counted.bad_rows ? exit_findings : exit_clean;
+  }
+
+private:
+  rates::ReportSpec report_spec() const
+  {
+    rates::ReportSpec spec;
+    spec.by = parse_by(m_by);
+    if (!m_period.empty())
+      spec.span = span_option("--period", m_period);
+    if (!m_compare.empty()) {
+      if (spec.by == rates::By::unit_month)
+        throw UsageError("--compare needs rows over one period: use --by unit, territory or matter");
+      spec.compare = span_option("--compare", m_compare);
+    }
+    if (m_lang != "zh" && m_lang != "en")
+      throw UsageError(fmt::format("--lang: {} is not zh or en", util::quote(m_lang)));
+    return spec;
+  }
+
+  static void check_profile(const lists::Profile& profile, bool have_lists)
+  {
+    if (profile.attribution == lists::Attribution::lead && !have_lists)
+      throw UsageError(fmt::format("the profile {} attributes orders to the lead the lists name: give --lists",
+                                   profile.id.value));
+    for (const auto* r : {&profile.response, &profile.resolution, &profile.satisfaction})
+      if (r->count == lists::RateCount::sign_on_time || r->count == lists::RateCount::contact_on_time
+          || r->count == lists::RateCount::close_on_time)
+        throw UsageError(fmt::format("the profile {} counts {} from replay's clocks; this duty cannot read "
+                                     "replay verdicts yet (duty replay is not built)",
+                                     profile.id.value, lists::name_of(r->count)));
+  }
+
+  std::string m_lists, m_profile, m_by = "unit", m_period, m_compare, m_format = "text", m_lang = "zh", m_db;
+  std::string m_map_path, m_encoding, m_input_format;
+  std::vector<std::string> m_inputs, m_only;
+};
+
 } // namespace
 
-int
-cmd_rates(int argc, char** argv)
+std::unique_ptr<Tool>
+make_rates()
 {
-  CLI::App app{"The three rates (响应率, 解决率, 满意率), the composite score and the rankings of an assessment "
-               "profile, from a case store (--db) or order exports (CSV, TSV, JSON Lines; '-' reads standard "
-               "input).",
-               "rates"};
-  std::string lists, profile_spec, by = "unit", period, compare, format = "table", lang = "zh", db;
-  std::string map_path, encoding, input_format;
-  std::vector<std::string> inputs, only;
-  add_lists_option(app, lists);
-  app.add_option("--profile", profile_spec,
-                 "Assessment profile: a profile id of the list set, a built-in (bj-practice, on-time) or a "
-                 "file (FILE#ID); default bj-practice");
-  app.add_option("--by", by, "Rows per unit (default), territory, matter, or unit,month");
-  app.add_option("--period", period, "Period YYYY-MM or YYYY-MM..YYYY-MM (default: every period in the input)");
-  app.add_option("--compare", compare, "Add each row's change since this period (YYYY-MM[..YYYY-MM])");
-  app.add_option("--unit", only, "Show only this unit (territory, matter); ranks stay the group's (repeatable)")
-    ->allow_extra_args(false);
-  static constexpr output::Format kFormats[] = {output::Format::text, output::Format::csv, output::Format::json,
-                                                output::Format::md};
-  add_format_option(app, format, kFormats, "Output format (table is text)");
-  app.add_option("--lang", lang, "Headers in zh (default) or en");
-  app.add_option("--db", db, "A case store (duty ingest), opened read-only");
-  app.add_option("--map", map_path, "YAML file mapping the export's headers (duty-map(5))");
-  app.add_option("--encoding", encoding, "auto, utf-8, gbk/gb18030 or utf-16le (default: auto)");
-  app.add_option("--input-format", input_format, "csv, tsv or jsonl (default: from the extension, else sniffed)");
-  app.add_option("inputs", inputs, "Order exports ('-' for standard input)");
-  app.footer("Exit status: 0 success, 1 bad rows (not counted), an empty period or unknown names, 2 usage "
-             "error or unreadable input.\nSee duty-rates(1) and duty-lists(5), PROFILES.");
-  if (auto rc = parse(app, argc, argv))
-    return *rc;
-
-  rates::ReportSpec spec;
-  spec.by = parse_by(by);
-  if (!period.empty())
-    spec.span = span_option("--period", period);
-  if (!compare.empty()) {
-    if (spec.by == rates::By::unit_month)
-      throw UsageError("--compare needs rows over one period: use --by unit, territory or matter");
-    spec.compare = span_option("--compare", compare);
-  }
-  if (lang != "zh" && lang != "en")
-    throw UsageError(fmt::format("--lang: {} is not zh or en", util::quote(lang)));
-  auto fmt_ = output::parse_format_for(format, kFormats);
-  if (!db.empty() && !inputs.empty())
-    throw UsageError("give --db or order exports, not both");
-  if (db.empty() && inputs.empty()) {
-    if (::isatty(STDIN_FILENO))
-      throw UsageError("no input: give --db STORE, order exports, or pipe an export in");
-    inputs.push_back("-");
-  }
-
-  std::unique_ptr<resolve::Context> ctx;
-  if (!lists.empty() || std::getenv("DUTY_LISTS"))
-    ctx = load_lists(lists_dir(lists));
-  output::RatesSource src;
-  ChosenProfile chosen = load_profile(profile_spec, ctx.get());
-  src.profile = chosen.source;
-  const lists::Profile* profile = &chosen.profile;
-  if (profile->attribution == lists::Attribution::lead && !ctx)
-    throw UsageError(fmt::format("the profile {} attributes orders to the lead the lists name: give --lists",
-                                 profile->id.value));
-  for (const auto* r : {&profile->response, &profile->resolution, &profile->satisfaction})
-    if (r->count == lists::RateCount::sign_on_time || r->count == lists::RateCount::contact_on_time
-        || r->count == lists::RateCount::close_on_time)
-      throw UsageError(fmt::format("the profile {} counts {} from replay's clocks; this duty cannot read replay "
-                                   "verdicts yet (duty replay is not built)",
-                                   profile->id.value, lists::name_of(r->count)));
-  if (ctx)
-    src.lists = rates::lists_hash(ctx->set());
-
-  rates::CountOptions co;
-  co.profile = profile;
-  co.lists = ctx.get();
-  co.by = spec.by;
-  co.db = db;
-  co.inputs = inputs;
-  std::optional<cases::MapSpec> map;
-  if (!map_path.empty()) {
-    map = cases::load_map(map_path);
-    co.reader.map = &*map;
-    if (encoding.empty())
-      encoding = map->encoding;
-  }
-  if (!encoding.empty()) {
-    auto e = cases::parse_encoding(encoding);
-    if (!e)
-      throw UsageError("unknown encoding " + util::quote(encoding) + " (auto, utf-8, gbk, gb18030, utf-16le)");
-    co.reader.encoding = *e;
-  }
-  if (!input_format.empty()) {
-    auto f = cases::parse_format(input_format);
-    if (!f)
-      throw UsageError("unknown input format " + util::quote(input_format) + " (csv, tsv, jsonl)");
-    co.reader.format = *f;
-  }
-  rates::Counted counted = rates::count_orders(co);
-  print_notes(counted);
-
-  // --unit names resolve like the export's names do.
-  for (auto& name : only)
-    if (ctx) {
-      auto units = ctx->names().units(name);
-      if (units.size() == 1 && (spec.by == rates::By::unit || spec.by == rates::By::unit_month))
-        name = units[0]->id.value;
-    }
-  spec.only = only;
-  rates::Report report = rates::build_report(*profile, counted.totals, spec);
-  std::string out =
-    output::render_rates(report, *profile, src, lang == "zh" ? output::Lang::zh : output::Lang::en, fmt_);
-  if (!write_stdout(out))
-    return exit_usage;
-  return counted.bad_rows ? exit_findings : exit_clean;
+  return std::make_unique<Rates>();
 }
 
 } // namespace duty::tools

@@ -7,6 +7,7 @@
 #include "util/error.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 namespace duty::tools {
 
@@ -36,8 +37,10 @@ public:
                    "Date, YYYY-MM-DD (default: the config's as-of, else today; --on is the old name)")
       ->type_name("DATE");
     add_format_option(app, m_format, kFormats);
+    add_color_option(app, m_color);
     app.footer("Exit status: 0 one lead, 1 no single lead (overlap, orphan, conflict, or it depends on an\n"
-               "unspecified dimension) or unknown names, 2 usage error or unreadable lists.\nSee duty-route(1).");
+               "unspecified dimension) or errors in the lists, 2 usage error (an unknown or ambiguous matter,\n"
+               "territory or dimension value) or unreadable lists.\nSee duty-route(1).");
   }
 
   int run(CLI::App&) override
@@ -45,18 +48,18 @@ public:
     std::string dir = lists_dir(m_lists);
     lists::Config config = config_for(dir);
     util::Date date = lists::resolve_as_of(m_as_of, config.as_of);
-    auto ctx = load_lists(dir);
+    output::Format format = output::parse_format_for(m_format, kFormats);
+    auto ctx = load_lists(dir, m_color);
     auto answer = resolve::route(ctx->resolver(), ctx->names(), {m_matter, m_territory, m_when, date});
-    std::string text = output::parse_format_for(m_format, kFormats) == output::Format::json
+    std::string text = format == output::Format::json
                          ? output::format_route_json(answer, ctx->set())
-                         : output::format_route_text(answer, ctx->set());
-    if (!write_stdout(text))
-      return exit_usage;
+                         : output::format_route_text(answer, ctx->set(), output::use_color(m_color, STDOUT_FILENO));
+    write_stdout(text);
     return answer.decided() ? exit_clean : exit_findings;
   }
 
 private:
-  std::string m_lists, m_matter, m_territory, m_as_of, m_format = "text";
+  std::string m_lists, m_matter, m_territory, m_as_of, m_format = "text", m_color = "auto";
   std::vector<std::string> m_when;
 };
 

@@ -24,7 +24,11 @@ public:
                "See duty-schema(1) and duty-lists(5), EDITORS.");
   }
 
-  int run(CLI::App&) override { return write_stdout(lists::json_schema()) ? exit_clean : exit_usage; }
+  int run(CLI::App&) override
+  {
+    write_stdout(lists::json_schema());
+    return exit_clean;
+  }
 };
 
 } // namespace

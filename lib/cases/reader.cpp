@@ -67,6 +67,9 @@ CaseReader::CaseReader(const std::string& path, const ReaderOptions& options)
                              0);
   plan_columns();
   if (m_records.format() != Format::jsonl) {
+    // Zero bytes (a forgotten pipe: duty query … </dev/null) has no header to complain about.
+    if (m_records.header().empty())
+      throw InputError(m_stream.path() + ": empty input: no header line and no rows (an export starts with its header line)");
     check_map_headers(false);
     check_required();
   }

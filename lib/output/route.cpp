@@ -4,7 +4,10 @@
 #include "lists/vocab.hpp"
 #include "util/json.hpp"
 
+#include <algorithm>
+#include <fmt/color.h>
 #include <fmt/format.h>
+#include <utility>
 
 namespace duty::output {
 
@@ -46,12 +49,26 @@ struct EvidenceLine
   std::string text;
 };
 
+// The items that decide a slice: primary entries first (they settle it), then
+// the claims, withdrawn and assisting tasks, whistles; within each group by
+// file and line, so that the same lists always give the same order.
 std::vector<EvidenceLine>
-evidence(const Resolution& r)
+evidence(const Resolution& r, const ListSet& set)
 {
   std::vector<EvidenceLine> out;
+  size_t group = 0;
+  auto sort_group = [&] {
+    auto key = [&](const EvidenceLine& e) {
+      std::string_view path = e.loc.file < set.files.size() ? std::string_view(set.files[e.loc.file].path) : "";
+      return std::pair(path, e.loc.line);
+    };
+    std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(group), out.end(),
+                     [&](const EvidenceLine& a, const EvidenceLine& b) { return key(a) < key(b); });
+    group = out.size();
+  };
   for (const Primary* p : r.primary)
     out.push_back({p->loc, fmt::format("primary {}: lead {}", p->id.value, p->lead.value)});
+  sort_group();
   for (const auto& c : r.claims) {
     if (c.power)
       out.push_back({c.loc, fmt::format("power {} {} ({}: {})", c.power->code.value, c.power->name.value,
@@ -59,13 +76,59 @@ evidence(const Resolution& r)
     else
       out.push_back({c.loc, fmt::format("task {}: 基本履职 of {}", c.task->id.value, c.unit->id.value)});
   }
+  sort_group();
   for (const Task* t : r.withdrawn)
     out.push_back({t->loc, fmt::format("task {}: 上级收回", t->id.value)});
+  sort_group();
   for (const Task* t : r.assisting)
     out.push_back({t->loc, fmt::format("task {}: 配合履职, assists {}", t->id.value, t->lead.value)});
+  sort_group();
   for (const auto& w : r.whistles)
     out.push_back({w.whistle->loc, fmt::format("whistle {}: {}", whistle_types().name_of(static_cast<int>(w.whistle->type)),
                                                w.whistle->matter.value)});
+  sort_group();
+  return out;
+}
+
+// Colours a finished, terminal-safe answer by its lines' labels: the lead
+// green when one unit leads, red when nobody or several do; labels bold,
+// evidence locations dim.
+std::string
+colorize(std::string_view text)
+{
+  const auto bold = fmt::emphasis::bold;
+  const auto dim = fmt::fg(fmt::terminal_color::bright_black);
+  std::string out;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t nl = text.find('\n', pos);
+    std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    size_t label = line.find(':');
+    if (line.starts_with("  ") && label != std::string_view::npos) {
+      // "  FILE:LINE: item": the location after the last ':' before ": "
+      size_t sep = line.find(": ");
+      out += "  " + fmt::format(dim, "{}", line.substr(2, sep == std::string_view::npos ? line.size() - 2 : sep - 2));
+      if (sep != std::string_view::npos)
+        out += std::string(line.substr(sep));
+    } else if (!line.empty() && line[0] != ' ' && label != std::string_view::npos && label < 10 &&
+               line.find(' ') > label) {
+      size_t start = line.find_first_not_of(' ', label + 1);
+      start = start == std::string_view::npos ? line.size() : start;
+      std::string_view value = line.substr(start);
+      out += fmt::format(bold, "{}", line.substr(0, label + 1)) + std::string(line.substr(label + 1, start - label - 1));
+      if (line.starts_with("lead:")) {
+        bool led = value.find("OVERLAP") == std::string_view::npos && value.find("ORPHAN") == std::string_view::npos &&
+                   value.find("CONFLICT") == std::string_view::npos;
+        out += fmt::format(fmt::fg(led ? fmt::terminal_color::green : fmt::terminal_color::red) | bold, "{}", value);
+      } else {
+        out += std::string(value);
+      }
+    } else {
+      out += std::string(line);
+    }
+    if (nl != std::string_view::npos)
+      out += '\n';
+  }
   return out;
 }
 
@@ -84,7 +147,7 @@ status_text(const Resolution& r)
 } // namespace
 
 std::string
-format_route_text(const resolve::RouteAnswer& a, const ListSet& set)
+format_route_text(const resolve::RouteAnswer& a, const ListSet& set, bool color)
 {
   std::string out;
   out += fmt::format("matter:    {} ({})\n", a.matter->id.value, a.matter->name.value);
@@ -112,11 +175,12 @@ format_route_text(const resolve::RouteAnswer& a, const ListSet& set)
       out += fmt::format("limits:    {}\n", l);
     }
     out += "evidence:\n";
-    for (const auto& e : evidence(r))
+    for (const auto& e : evidence(r, set))
       out += fmt::format("  {}: {}\n", where(set, e.loc), e.text);
   }
   // Names come from the lists, where a YAML escape can hold any control character.
-  return util::terminal_safe_lines(out);
+  out = util::terminal_safe_lines(out);
+  return color ? colorize(out) : out;
 }
 
 std::string
@@ -166,7 +230,7 @@ format_route_json(const resolve::RouteAnswer& a, const ListSet& set)
       w.key(l.name.value).value(l.value.str());
     w.end_object();
     w.key("evidence").begin_array();
-    for (const auto& e : evidence(r)) {
+    for (const auto& e : evidence(r, set)) {
       w.begin_object();
       w.key("file").value(e.loc.file < set.files.size() ? set.files[e.loc.file].path : "");
       w.key("line").value(static_cast<int>(e.loc.line)).key("item").value(e.text);

@@ -66,7 +66,7 @@ find_matter(const Resolver& resolver, const Names& names, const std::string& q)
 {
   auto found = names.matters(q);
   if (found.size() > 1)
-    throw InputError(fmt::format("matter {} is ambiguous; it names:{}", util::quote(q), candidates(found)));
+    throw UsageError(fmt::format("matter {} is ambiguous; it names:{}", util::quote(q), candidates(found)));
   if (found.size() == 1) {
     // A category above leaf matters decides nothing itself: its leaves may
     // have different leads. Ask for one of them.
@@ -83,14 +83,14 @@ find_matter(const Resolver& resolver, const Names& names, const std::string& q)
       what = util::quote(q) + " is the category " + found[0]->id.value + ", which";
     else
       what += " is a category, which";
-    throw InputError(fmt::format("matter {} has matters below it; name one of them:{}", what, candidates(below)));
+    throw UsageError(fmt::format("matter {} has matters below it; name one of them:{}", what, candidates(below)));
   }
   std::string hint = util::did_you_mean(Names::normalize(q), names.matter_names());
   if (hint.empty())
     hint = containing(resolver.set().matters, q, [](const Matter&) { return true; });
   else
     hint = "; " + hint;
-  throw InputError(fmt::format("no matter is called {}{}", util::quote(q), hint));
+  throw UsageError(fmt::format("no matter is called {}{}", util::quote(q), hint));
 }
 
 const Unit*
@@ -104,16 +104,16 @@ find_territory(const Resolver& resolver, const Names& names, const std::string& 
   if (territories.size() == 1)
     return territories[0];
   if (territories.size() > 1)
-    throw InputError(fmt::format("territory {} is ambiguous; it names:{}", util::quote(q), candidates(territories)));
+    throw UsageError(fmt::format("territory {} is ambiguous; it names:{}", util::quote(q), candidates(territories)));
   if (!found.empty())
-    throw InputError(fmt::format("{} is a {}, not a street, town or township", util::quote(q),
+    throw UsageError(fmt::format("{} is a {}, not a street, town or township", util::quote(q),
                                  unit_types().name_of(static_cast<int>(found[0]->type))));
   std::string hint = util::did_you_mean(Names::normalize(q), names.unit_names());
   if (hint.empty())
     hint = containing(resolver.set().units, q, [](const Unit& u) { return is_territory(u.type); });
   else
     hint = "; " + hint;
-  throw InputError(fmt::format("no territory is called {}{}", util::quote(q), hint));
+  throw UsageError(fmt::format("no territory is called {}{}", util::quote(q), hint));
 }
 
 } // namespace
@@ -139,12 +139,12 @@ route(const Resolver& resolver, const Names& names, const RouteQuery& q)
         hint = split.empty() ? fmt::format("{} does not split by any dimension", a.matter->id.value)
                              : fmt::format("{} splits by {}", a.matter->id.value, util::one_of(split));
       }
-      throw InputError(fmt::format("no dimension is called {}; {}", util::quote(dim), hint));
+      throw UsageError(fmt::format("no dimension is called {}; {}", util::quote(dim), hint));
     }
     if (std::find(dims.begin(), dims.end(), dim) == dims.end()) {
       // The audit never sets a dimension the matter does not split by; neither does route.
       std::vector<std::string_view> split(dims.begin(), dims.end());
-      throw InputError(split.empty()
+      throw UsageError(split.empty()
                          ? fmt::format("{} does not split by any dimension; drop --when {}", a.matter->id.value, dim)
                          : fmt::format("{} does not split by {}; it splits by {}", a.matter->id.value, dim,
                                        util::one_of(split)));
@@ -153,7 +153,7 @@ route(const Resolver& resolver, const Names& names, const RouteQuery& q)
     for (const auto& v : d->values)
       allowed.push_back(v.value);
     if (std::find(allowed.begin(), allowed.end(), value) == allowed.end())
-      throw InputError(fmt::format("{} is not a value of {}; expected {}", util::quote(value), dim, util::one_of(allowed)));
+      throw UsageError(fmt::format("{} is not a value of {}; expected {}", util::quote(value), dim, util::one_of(allowed)));
     std::erase_if(a.given, [&](const auto& p) { return p.first == dim; });
     a.given.emplace_back(dim, value);
   }

@@ -32,7 +32,8 @@ struct RouteAnswer
 };
 
 // Resolves names (with did-you-mean and ambiguity lists) and answers the
-// query. Throws InputError for unknown or ambiguous names and bad --when values.
+// query. Throws UsageError for unknown or ambiguous names and bad --when values:
+// they are bad argument values (exit 2), not findings in the lists.
 RouteAnswer
 route(const Resolver& resolver, const lists::Names& names, const RouteQuery& query);
 

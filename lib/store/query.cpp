@@ -30,8 +30,66 @@ authorize(void*, int action, const char* file, const char*, const char*, const c
   return SQLITE_DENY;
 }
 
+// An error while running the user's SQL: the store's own failures (I/O,
+// corruption, memory) are I/O errors; everything else (a type mismatch, an
+// integer overflow, malformed JSON) is the statement's: a usage error.
+[[noreturn]] void
+step_failed(sqlite3* db)
+{
+  switch (sqlite3_errcode(db) & 0xFF) {
+  case SQLITE_IOERR:
+  case SQLITE_CORRUPT:
+  case SQLITE_NOTADB:
+  case SQLITE_FULL:
+  case SQLITE_CANTOPEN:
+  case SQLITE_NOMEM:
+  case SQLITE_BUSY:
+  case SQLITE_LOCKED: throw IoError(std::string("SQL: ") + sqlite3_errmsg(db));
+  default: throw UsageError(std::string("SQL: ") + sqlite3_errmsg(db));
+  }
+}
+
+// Prepares the statement at `tail` (nullptr in `st` for only a comment or
+// blanks) and advances `tail`; throws as Store::query documents.
+std::string
+prepare_next(sqlite3* db, const char*& tail, const char* end, Stmt& st)
+{
+  const char* next = nullptr;
+  if (sqlite3_prepare_v2(db, tail, int(end - tail), &st.s, &next) != SQLITE_OK) {
+    if (sqlite3_errcode(db) == SQLITE_AUTH)
+      throw UsageError("SQL: ATTACH takes an existing store file named by a literal; duty "
+                       "query never creates a file");
+    if ((sqlite3_errcode(db) & 0xFF) == SQLITE_ERROR)
+      throw UsageError(std::string("SQL: ") + sqlite3_errmsg(db));
+    step_failed(db);
+  }
+  std::string text(tail, next);
+  tail = next;
+  if (st.s && !sqlite3_stmt_readonly(st.s))
+    throw UsageError("SQL: " + util::quote(util::trim(text), 60)
+                     + " would change the store; duty query only reads "
+                       "(use duty ingest to load data)");
+  return text;
+}
+
 } // namespace
 
+void
+Store::check_query(const std::string& sql)
+{
+  Store probe = open_write(":memory:");
+  ensure_schema(probe.m_impl->db, ":memory:");
+  sqlite3* db = probe.m_impl->db.getHandle();
+  const char* tail = sql.c_str();
+  const char* end = sql.c_str() + sql.size();
+  while (tail < end) {
+    Stmt st;
+    prepare_next(db, tail, end, st);
+  }
+}
+
+// The SQL is an argument: a statement that does not prepare (a syntax error,
+// an unknown table or column) or would write is a usage error (exit 2).
 std::vector<ResultSet>
 Store::query(const std::string& sql)
 {
@@ -55,21 +113,9 @@ Store::query(const std::string& sql)
   const char* end = sql.c_str() + sql.size();
   while (tail < end) {
     Stmt st;
-    const char* next = nullptr;
-    if (sqlite3_prepare_v2(db, tail, int(end - tail), &st.s, &next) != SQLITE_OK) {
-      if (sqlite3_errcode(db) == SQLITE_AUTH)
-        throw InputError("SQL: ATTACH takes an existing store file named by a literal; duty "
-                         "query never creates a file");
-      throw InputError(std::string("SQL: ") + sqlite3_errmsg(db));
-    }
-    std::string text(tail, next);
-    tail = next;
+    prepare_next(db, tail, end, st);
     if (!st.s)
       continue; // only whitespace or a comment
-    if (!sqlite3_stmt_readonly(st.s))
-      throw InputError("SQL: " + util::quote(util::trim(text), 60)
-                       + " would change the store; duty query only reads "
-                         "(use duty ingest to load data)");
     int ncols = sqlite3_column_count(st.s);
     ResultSet rs;
     for (int c = 0; c < ncols; ++c)
@@ -91,7 +137,7 @@ Store::query(const std::string& sql)
       rs.rows.push_back(std::move(row));
     }
     if (rc != SQLITE_DONE)
-      throw InputError(std::string("SQL: ") + sqlite3_errmsg(db));
+      step_failed(db);
     if (ncols > 0)
       results.push_back(std::move(rs));
   }

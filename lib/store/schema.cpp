@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -270,6 +271,12 @@ file_uri(const std::string& path)
 Store
 Store::open_read(const std::string& path)
 {
+  // SQLite would say "disk I/O error" of a directory and "unable to open" of a missing file.
+  struct stat at;
+  if (::stat(path.c_str(), &at) != 0)
+    throw IoError(path + ": " + std::strerror(errno) + (errno == ENOENT ? " (duty ingest --db FILE creates a store)" : ""));
+  if (S_ISDIR(at.st_mode))
+    throw IoError(path + ": a directory, not a case store: --db names the store's file (duty ingest --db FILE)");
   auto open_checked = [](const std::string& name, const std::string& path, int flags) {
     auto impl = std::make_unique<Impl>(name, flags, 10000, true);
     impl->path = path;

@@ -104,10 +104,16 @@ public:
   IngestSummary ingest(const std::vector<std::string>& inputs, const IngestOptions& options);
 
   // Runs `sql` (one or more statements). Statements that would write are
-  // refused with InputError; so are SQL errors and ATTACH of a file that does
-  // not exist (it would create one). Returns one result per statement that
-  // yields columns.
+  // refused with UsageError; so are SQL errors and ATTACH of a file that does
+  // not exist (it would create one): the SQL is an argument. The store's own
+  // failures while running (I/O, corruption) are IoError. Returns one result
+  // per statement that yields columns.
   std::vector<ResultSet> query(const std::string& sql);
+
+  // Prepares `sql` against an empty store without running it: throws as
+  // query() does for a syntax error, an unknown table or column, or a
+  // statement that writes — before a long read of the data it would run on.
+  static void check_query(const std::string& sql);
 
   // Streams the rows of one read-only statement without holding them: `row`
   // gets each row's values as text (nullopt for NULL), valid during the call.

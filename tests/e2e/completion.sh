@@ -51,14 +51,26 @@ expect_comp() {
   [[ $got == "$expected" ]] || fail "completing [$*]: expected [$expected], got [$got]"
 }
 
-# Commands, from the command table (and help).
-expect_comp "audit completion diff gen help ingest query route schema validate" duty ""
+# Commands, from the command table (and help): every command duty --help lists.
+commands=$("$DUTY" --help | awk '/^Commands:/ {f = 1; next} f && /^  [a-z]/ {print $1} f && /^$/ {exit}')
+expect_eq "$(wc -w <<<"$commands")" "10" "duty --help lists the commands"
+expect_comp "$( (echo "$commands"; echo help) | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')" duty ""
+expect_comp "audit completion diff gen help ingest query rates route schema validate" duty ""
 expect_comp "validate" duty va
 expect_comp "--help --version" duty --
 # Options of a command, read off its CLI11 app.
 expect_comp "--color --format --help --lists --no-strict --strict" duty validate --
 expect_comp "--fail-on --format" duty diff --f
-expect_comp "--as-of --at --format --help --lists --on --when" duty route --
+expect_comp "--as-of --at --color --format --help --lists --on --when" duty route --
+# The case-log commands are tool objects too: their options and values.
+expect_comp "--db" duty ingest --d
+expect_comp "--db --encoding --events --format --help --input-format --keep-personal --map --pii-key-file --skip-bad" duty query --
+expect_comp "csv json jsonl md text" duty query --format ""
+expect_comp "en zh" duty rates --lang ""
+expect_comp "csv json md text" duty rates -f ""
+expect_comp "csv jsonl tsv" duty rates --input-format ""
+expect_comp "listing.txt lists" duty ingest --db x.db lis
+expect_comp "区城市管理委" duty rates --lists lists/yanqing --unit 区城市
 expect_comp "--as-of --at" duty route --a
 # Option values: choices (also after '='), rules, dates offer nothing.
 expect_comp "auto github json sarif text" duty validate --format ""

@@ -99,7 +99,7 @@ expect_err "typo.yaml:3:14: the header \"被反应街乡镇\" is not a column of
 
 # duty query without --db creates no file, even when asked to attach one.
 run_in orders.csv query "attach 'made.db' as m; select 1"
-expect_rc 1
+expect_rc 2
 expect_err "never creates a file"
 CHECKS=$((CHECKS + 1))
 [[ ! -e made.db ]] || fail "query created made.db"

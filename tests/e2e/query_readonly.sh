@@ -15,7 +15,7 @@ for sql in "delete from orders" "update orders set unit = 'x'" "drop table order
   "insert into orders(id, ingest_id, line) values ('z', 1, 1)" "create table t(x)" \
   "select 1; delete from orders" "pragma user_version = 7"; do
   run query --db s.db "$sql"
-  expect_rc 1 "$sql"
+  expect_rc 2 "$sql"
   expect_err "would change the store; duty query only reads"
 done
 run query --db s.db "select count(*) from orders"
@@ -43,7 +43,7 @@ expect_out "区城市管理委,95.0"
 
 # SQL errors and a missing or foreign store.
 run query --db s.db "select nosuch from orders"
-expect_rc 1
+expect_rc 2
 expect_err "no such column: nosuch"
 run query --db missing.db "select 1"
 expect_rc 2

@@ -131,39 +131,39 @@ assert leads == {"夜间施工": "儒林街道综合执法队", "社会生活": 
 # ---- unknown, ambiguous and wrong input ----------------------------------------
 
 run route --lists "$SET" --on "$ON" 噪音扰明 --at 儒林街道
-expect_rc 1 "unknown matter"
+expect_rc 2 "unknown matter"
 expect_err 'no matter is called "噪音扰明"; did you mean "噪音扰民"?' "unknown matter"
 run route --lists "$SET" --on "$ON" 噪音 --at 儒林街道
-expect_rc 1 "partial matter"
+expect_rc 2 "partial matter"
 expect_err '噪音扰民 (噪音扰民)' "partial matter"
 run route --lists "$SET" --on "$ON" 违法建设 --at 儒林街道
-expect_rc 1 "category matter"
+expect_rc 2 "category matter"
 expect_err 'has matters below it; name one of them:' "category matter"
 expect_err '在建违法建设 (在建违法建设)' "category matter"
 expect_err '开墙打洞 (开墙打洞)' "category matter"
 run route --lists "$SET" --on "$ON" 噪音扰民 --at 儒林街 --when noise_source=夜间施工
-expect_rc 1 "unknown territory"
+expect_rc 2 "unknown territory"
 expect_err 'no territory is called "儒林街"; did you mean "儒林街道"?' "unknown territory"
 run route --lists "$SET" --on "$ON" 噪音扰民 --at 儒林 --when noise_source=夜间施工
-expect_rc 1 "partial territory"
+expect_rc 2 "partial territory"
 expect_err '儒林街道 (延庆区儒林街道办事处)' "partial territory"
 run route --lists "$SET" --on "$ON" 噪音扰民 --at 区城市管理委 --when noise_source=夜间施工
-expect_rc 1 "department as territory"
+expect_rc 2 "department as territory"
 expect_err '"区城市管理委" is a department, not a street, town or township' "department as territory"
 run route --lists "$SET" --on "$ON" 噪音扰民 --at 儒林派出所 --when noise_source=夜间施工
-expect_rc 1 "police station as territory"
+expect_rc 2 "police station as territory"
 expect_err 'is a police, not a street, town or township' "police station as territory"
 run route --lists "$SET" --on "$ON" 噪音扰民 --at 儒林街道 --when noise_source=白天
-expect_rc 1 "bad --when value"
+expect_rc 2 "bad --when value"
 expect_err '"白天" is not a value of noise_source; expected "夜间施工", "社会生活" or "工业设备"' "bad --when value"
 run route --lists "$SET" --on "$ON" 噪音扰民 --at 儒林街道 --when noise=夜间施工
-expect_rc 1 "unknown dimension"
+expect_rc 2 "unknown dimension"
 expect_err 'no dimension is called "noise"; 噪音扰民 splits by "noise_source"' "unknown dimension"
 run route --lists "$SET" --on "$ON" 噪音扰民 --at 儒林街道 --when land=国有土地
-expect_rc 1 "a dimension the matter does not split by"
+expect_rc 2 "a dimension the matter does not split by"
 expect_err '噪音扰民 does not split by land; it splits by "noise_source"' "a dimension the matter does not split by"
 run route --lists "$SET" --on "$ON" 路面塌陷 --at 儒林街道 --when land=国有土地
-expect_rc 1 "--when on a matter that does not split"
+expect_rc 2 "--when on a matter that does not split"
 expect_err '路面塌陷 does not split by any dimension' "--when on a matter that does not split"
 run route --lists "$SET" --on "$ON" 噪音扰民 --at 儒林街道 --when noise_source
 expect_rc 2 "--when without ="

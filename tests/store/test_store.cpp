@@ -65,8 +65,8 @@ TEST_CASE("store: ingest, re-ingest, query")
   // b.csv has no 是否满意 column: order 2 keeps its satisfaction, takes the new unit.
   CHECK(csv(r, "select id, unit, satisfaction, loads from orders order by id")
         == "id,unit,satisfaction,loads\r\n1,甲,satisfied,1\r\n2,丙,unsatisfied,2\r\n3,丁,,1\r\n");
-  CHECK_THROWS_AS(r.query("delete from orders"), InputError);
-  CHECK_THROWS_AS(r.query("select * from nosuch"), InputError);
+  CHECK_THROWS_AS(r.query("delete from orders"), UsageError);
+  CHECK_THROWS_AS(r.query("select * from nosuch"), UsageError);
   CHECK(csv(r, "select count(*) from ingests") == "count(*)\r\n2\r\n");
 }
 
@@ -259,20 +259,20 @@ TEST_CASE("store: queries cannot create files or load code")
   try {
     scratch.query("attach '" + created + "' as x");
     FAIL("attach of a new file was allowed");
-  } catch (const InputError& e) {
+  } catch (const UsageError& e) {
     CHECK(std::string(e.what()).find("never creates a file") != std::string::npos);
   }
-  CHECK_THROWS_AS(scratch.query("attach '" + d.path + "/' || 'c2.db' as x"), InputError);
+  CHECK_THROWS_AS(scratch.query("attach '" + d.path + "/' || 'c2.db' as x"), UsageError);
   CHECK(!std::filesystem::exists(created));
   CHECK(!std::filesystem::exists(d.path + "/c2.db"));
-  CHECK_THROWS_AS(scratch.query("vacuum into '" + d.path + "/v.db'"), InputError);
+  CHECK_THROWS_AS(scratch.query("vacuum into '" + d.path + "/v.db'"), UsageError);
   CHECK(!std::filesystem::exists(d.path + "/v.db"));
   // An existing store can be attached, read-only.
   CHECK(csv(scratch, "attach '" + db + "' as x; select count(*) from x.orders")
         == "count(*)\r\n1\r\n");
   Store r = Store::open_read(db);
-  CHECK_THROWS_AS(r.query("select load_extension('/nonexistent')"), InputError);
-  CHECK_THROWS_AS(r.query("select fts3_tokenizer('simple', x'0000000000000000')"), InputError);
+  CHECK_THROWS_AS(r.query("select load_extension('/nonexistent')"), UsageError);
+  CHECK_THROWS_AS(r.query("select fts3_tokenizer('simple', x'0000000000000000')"), UsageError);
 }
 
 TEST_CASE("store: reloading without the map keeps dimensions and extras; events keep their ids")
