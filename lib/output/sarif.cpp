@@ -2,6 +2,7 @@
 #include "util/json.hpp"
 #include "output/report.hpp"
 
+#include <filesystem>
 #include <fmt/format.h>
 #include <map>
 
@@ -11,10 +12,9 @@ using util::JsonWriter;
 
 namespace {
 
-// A relative URI reference: path bytes outside the unreserved set are
-// percent-encoded (Chinese file names included).
+// Path bytes outside the unreserved set percent-encoded (Chinese file names included).
 std::string
-to_uri(std::string_view path)
+percent_encode(std::string_view path)
 {
   std::string out;
   for (unsigned char c : path) {
@@ -24,9 +24,37 @@ to_uri(std::string_view path)
     else
       out += fmt::format("%{:02X}", c);
   }
-  if (out.starts_with("./"))
-    out.erase(0, 2);
   return out;
+}
+
+// Where a file is, for an artifactLocation: a URI relative to %SRCROOT% (the
+// directory duty ran in) when the file lies under it, else an absolute file:
+// URI with no base id — a base id with an absolute path is invalid SARIF, and
+// "../" would climb out of the checkout code scanning maps %SRCROOT% to.
+struct Uri
+{
+  std::string uri;
+  bool relative = true;
+};
+
+Uri
+to_uri(std::string_view file)
+{
+  namespace fs = std::filesystem;
+  if (file.empty() || file.front() == '<') // <stdin>: no file, but a result needs a place
+    return {percent_encode(file), true};
+  fs::path p(file);
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  fs::path abs = (p.is_absolute() || ec ? p : cwd / p).lexically_normal();
+  if (!ec) {
+    fs::path rel = abs.lexically_relative(cwd);
+    if (!rel.empty() && *rel.begin() != "..")
+      return {percent_encode(rel.generic_string()), true};
+  }
+  if (!abs.is_absolute())
+    return {percent_encode(abs.generic_string()), true};
+  return {"file://" + percent_encode(abs.generic_string()), false};
 }
 
 const char*
@@ -55,16 +83,19 @@ write_physical(JsonWriter& w, const diag::Location& l)
 {
   w.key("physicalLocation").begin_object();
   w.key("artifactLocation").begin_object();
-  w.key("uri").value(to_uri(l.file)).key("uriBaseId").value("%SRCROOT%");
+  Uri uri = to_uri(l.file);
+  w.key("uri").value(uri.uri);
+  if (uri.relative)
+    w.key("uriBaseId").value("%SRCROOT%");
   w.end_object();
-  if (l.line > 0) {
-    w.key("region").begin_object().key("startLine").value(l.line);
-    if (l.column > 0) {
-      w.key("startColumn").value(l.column);
-      w.key("endColumn").value(l.end_column > l.column ? l.end_column : l.column + 1);
-    }
-    w.end_object();
+  // Code scanning drops a result without a region: a file that could not be
+  // read at all (line 0) is placed at its start.
+  w.key("region").begin_object().key("startLine").value(l.line > 0 ? l.line : 1);
+  if (l.line > 0 && l.column > 0) {
+    w.key("startColumn").value(l.column);
+    w.key("endColumn").value(l.end_column > l.column ? l.end_column : l.column + 1);
   }
+  w.end_object();
   w.end_object();
 }
 
@@ -86,7 +117,9 @@ format_sarif(const std::vector<diag::Diagnostic>& diags, const ReportContext& ct
   w.key("runs").begin_array().begin_object();
   w.key("tool").begin_object().key("driver").begin_object();
   w.key("name").value("duty");
+  w.key("version").value(DUTY_VERSION);
   w.key("semanticVersion").value(DUTY_VERSION);
+  w.key("informationUri").value(DUTY_INFORMATION_URI);
   w.key("rules").begin_array();
   for (const auto& r : rules) {
     w.begin_object();
@@ -130,7 +163,7 @@ format_sarif(const std::vector<diag::Diagnostic>& diags, const ReportContext& ct
       w.end_array();
     }
     // Stable across line moves: rule, file, the trimmed source line and message.
-    uint64_t h = fnv1a(d.message, fnv1a(d.location.source, fnv1a(d.location.file, fnv1a(d.rule))));
+    uint64_t h = fnv1a(d.message, fnv1a(d.location.source, fnv1a(to_uri(d.location.file).uri, fnv1a(d.rule))));
     int n = ++seen[h];
     w.key("partialFingerprints").begin_object();
     w.key("primaryLocationLineHash").value(fmt::format("{:016x}:{}", h, n));

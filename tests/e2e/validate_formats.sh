@@ -91,6 +91,26 @@ for r in res:
 loc = res[0]["locations"][0]["physicalLocation"]
 assert loc["artifactLocation"]["uri"] == "two.yaml", loc
 assert loc["region"]["startLine"] == 6 and loc["region"]["startColumn"] == 5, loc
+assert loc["artifactLocation"]["uriBaseId"] == "%SRCROOT%", loc
+driver = run["tool"]["driver"]
+assert driver["version"] and driver["version"] == driver["semanticVersion"], driver
+assert driver["informationUri"], driver
+EOF
+
+# An absolute path under the working directory is relative to %SRCROOT%; a file
+# that cannot be read still has a region (code scanning drops results without).
+run validate --format sarif "$PWD/two.yaml" "$PWD/missing.yaml"
+expect_rc 2 "sarif absolute:"
+CHECKS=$((CHECKS + 1))
+python3 - "$OUT" <<'EOF' || fail "sarif: absolute paths, I/O region"
+import json, sys
+res = json.loads(sys.argv[1])["runs"][0]["results"]
+locs = {r["ruleId"]: r["locations"][0]["physicalLocation"] for r in res}
+for loc in locs.values():
+    assert loc["artifactLocation"].get("uriBaseId") == "%SRCROOT%", loc
+    assert not loc["artifactLocation"]["uri"].startswith("/"), loc
+assert locs["io"]["artifactLocation"]["uri"] == "missing.yaml", locs
+assert locs["io"]["region"] == {"startLine": 1}, locs
 EOF
 
 # --- github ---

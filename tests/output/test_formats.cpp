@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <filesystem>
+#include <fmt/format.h>
 #include <string>
 #include <vector>
 
@@ -454,9 +456,25 @@ TEST_CASE("format_sarif")
     CHECK(out.find(R"("region":{"startLine":3,"startColumn":11,"endColumn":15})") != std::string::npos);
     CHECK(out.find(R"("region":{"startLine":7,"startColumn":9,"endColumn":10})") != std::string::npos);
   }
-  SUBCASE("a whole-file finding has no region")
+  SUBCASE("a whole-file finding is placed at the file's first line (code scanning drops results without a region)")
   {
-    CHECK(out.find(R"("uri":"lists/empty","uriBaseId":"%SRCROOT%"}})") != std::string::npos);
+    CHECK(out.find(R"("uri":"lists/empty","uriBaseId":"%SRCROOT%"},"region":{"startLine":1}})") != std::string::npos);
+  }
+  SUBCASE("the driver names its version and documentation")
+  {
+    CHECK(out.find(fmt::format(R"("driver":{{"name":"duty","version":"{0}","semanticVersion":"{0}","informationUri":")",
+                               DUTY_VERSION)) != std::string::npos);
+  }
+  SUBCASE("absolute paths: relative to %SRCROOT% under the working directory, else a file: URI without a base id")
+  {
+    diag::Diagnostic in = error_at(1, "in"), out_of = error_at(1, "out");
+    in.location.file = (std::filesystem::current_path() / "sub" / "a.yaml").string();
+    out_of.location.file = "/nonexistent-root-dir/b.yaml";
+    std::string s = format_sarif({in, out_of}, ctx);
+    CHECK(valid_json(s));
+    CHECK(s.find(R"("uri":"sub/a.yaml","uriBaseId":"%SRCROOT%")") != std::string::npos);
+    CHECK(s.find(R"("uri":"file:///nonexistent-root-dir/b.yaml"})") != std::string::npos);
+    CHECK(occurrences(s, R"("uriBaseId":)") == 1);
   }
   SUBCASE("the hint travels in the message")
   {
