@@ -12,7 +12,7 @@ constexpr Command kCommands[] = {
   {.name = "ingest", .summary = "load case logs (12345 orders, events) into SQLite", .make = make_ingest},
   {.name = "query", .summary = "run SQL over a case store or a piped log", .make = make_query},
   {.name = "rates", .summary = "the three rates, composite score and rankings of a month", .make = make_rates},
-  {.name = "report", .summary = "the monthly assessment report (HTML or Markdown) with charts", .run = cmd_report},
+  {.name = "report", .summary = "the monthly assessment report (HTML or Markdown) with charts", .make = make_report},
   {.name = "gen", .summary = "generate synthetic list sets and case logs", .make = make_gen},
   {.name = "schema", .summary = "print the JSON Schema of list files, for editors", .make = make_schema},
   {.name = "completion", .summary = "print shell completions (bash, zsh, fish)", .make = make_completion},

@@ -38,6 +38,6 @@ std::unique_ptr<Tool> make_gen_cases();
 std::unique_ptr<Tool> make_ingest();
 std::unique_ptr<Tool> make_query();
 std::unique_ptr<Tool> make_rates();
-int cmd_report(int argc, char** argv);
+std::unique_ptr<Tool> make_report();
 
 } // namespace duty::tools

@@ -12,6 +12,8 @@
 #include "util/file.hpp"
 #include "util/text.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -65,113 +67,161 @@ print_notes(const rates::Counted& n)
                n.unresolved.size(), n.unresolved.size() == 1 ? "" : "s");
 }
 
+// --as-of: a date (midnight) or a date and time, Beijing time; the stamp's
+// form YYYY-MM-DD HH:MM:SS.
+std::string
+as_of_option(const std::string& value)
+{
+  std::string_view v = value;
+  std::string_view day = v.substr(0, std::min<size_t>(v.size(), 10));
+  if (auto problem = util::date_problem(day); !problem.empty())
+    throw UsageError(fmt::format("--as-of: {} is not a date or time: {}", util::quote(value), problem));
+  std::string_view rest = v.substr(day.size());
+  if (rest.empty())
+    return std::string(day) + " 00:00:00";
+  int h = -1, m = -1, sec = 0;
+  char tail = 0;
+  std::string r(rest.substr(1));
+  bool sep = rest[0] == ' ' || rest[0] == 'T';
+  int n = std::sscanf(r.c_str(), "%2d:%2d:%2d%c", &h, &m, &sec, &tail);
+  bool shape = sep && (r.size() == 5 || r.size() == 8) && (n == 2 || n == 3);
+  if (!shape || h > 23 || m > 59 || sec > 59 || h < 0 || m < 0 || sec < 0)
+    throw UsageError(fmt::format("--as-of: {} is not a date or time (YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS], "
+                                 "Beijing time)",
+                                 util::quote(value)));
+  return fmt::format("{} {:02}:{:02}:{:02}", day, h, m, sec);
+}
+
+constexpr output::Format kFormats[] = {output::Format::html, output::Format::md};
+
+class Report final : public Tool
+{
+public:
+  void define(CLI::App& app) override
+  {
+    app.description("The monthly assessment report: headline figures, the rankings of streets and "
+                    "departments, charts of the three rates and their trend, late and returned orders, "
+                    "未诉先办 clusters, whistles, and the audit of the lists — as one self-contained HTML file "
+                    "(inline CSS and SVG, prints on A4) or as Markdown.");
+    add_lists_option(app, m_lists);
+    app.add_option("--period", m_period, "The month reported on, YYYY-MM")->required()->type_name("PERIOD");
+    app.add_option("--months", m_settings.months, "Periods in the trend charts, ending with --period (default 6)")
+      ->check(CLI::Range(1, 36))
+      ->type_name("N");
+    app.add_option("--profile", m_profile,
+                   "Assessment profile: a profile id of the list set, a built-in (bj-practice, on-time) or a "
+                   "file (FILE#ID); default: the config's profile, else bj-practice")
+      ->type_name("PROFILE");
+    add_format_option(app, m_format, kFormats);
+    app.add_option("-o,--output", m_out_path, "Write the report to FILE (atomically) instead of standard output")
+      ->type_name("FILE");
+    app.add_option("--as-of", m_as_of,
+                   "Judge open orders as of this time, YYYY-MM-DD[ HH:MM[:SS]] (default: the end of the period)")
+      ->type_name("TIME");
+    app.add_option("--top", m_settings.top, "Rows in the 'most' tables (default 10)")
+      ->check(CLI::Range(1, 1000))
+      ->type_name("N");
+    app.add_option("--cluster-min", m_settings.clusters.min_orders,
+                   "未诉先办: at least this many orders about one matter at one place … (default 3)")
+      ->check(CLI::Range(2, 1000))
+      ->type_name("N");
+    app.add_option("--cluster-days", m_settings.clusters.days, "… within this many days (default 7)")
+      ->check(CLI::Range(1, 366))
+      ->type_name("DAYS");
+    app.add_option("--db", m_db, "A case store (duty ingest), opened read-only")->type_name("FILE");
+    app.add_option("--map", m_map_path, "YAML file mapping the export's headers (duty-map(5))")->type_name("FILE");
+    app.add_option("--encoding", m_encoding, "auto, utf-8, gbk/gb18030 or utf-16le (default: auto)")
+      ->type_name("ENCODING:{auto,utf-8,gbk,gb18030,utf-16le}");
+    app.add_option("--input-format", m_input_format, "csv, tsv or jsonl (default: from the extension, else sniffed)")
+      ->type_name("FORMAT:{csv,tsv,jsonl}");
+    app.add_option("inputs", m_inputs, "Order exports (CSV, TSV, JSON Lines; '-' for standard input)")
+      ->type_name("FILE");
+    app.footer("Exit status: 0 report written, 1 bad input (broken lists, bad rows, an empty period), 2 usage "
+               "error or unreadable input.\nSee duty-report(1) and duty-config(5).");
+  }
+
+  int run(CLI::App&) override
+  {
+    m_settings.period = period_option(m_period);
+    auto f = output::parse_format_for(m_format, kFormats);
+    std::string as_of = m_as_of.empty() ? std::string() : as_of_option(m_as_of);
+    if (!m_db.empty() && !m_inputs.empty())
+      throw UsageError("give --db or order exports, not both");
+    if (m_db.empty() && m_inputs.empty()) {
+      if (::isatty(STDIN_FILENO))
+        throw UsageError("no input: give --db STORE, order exports, or pipe an export in");
+      m_inputs.push_back("-");
+    }
+
+    std::string dir = lists_dir(m_lists);
+    lists::Config config = config_for(dir);
+    auto ctx = load_lists(dir);
+    ChosenProfile chosen = load_profile(lists::profile_spec(m_profile, config), ctx.get());
+    const lists::Profile& profile = chosen.profile;
+    util::Date end = month_end(m_settings.period);
+    report::Data data;
+    data.district = report::district_of(ctx->set());
+    data.audit = report::audit_lists(*ctx, end);
+    data.stamp.lists = dir;
+    data.stamp.lists_hash = rates::lists_hash(ctx->set());
+    data.stamp.profile = fmt::format("{} ({})", profile.id.value, chosen.source);
+    data.stamp.calendar_years = report::calendar_years(ctx->set());
+    data.stamp.as_of = as_of.empty() ? util::Date{end.days + 1}.str() + " 00:00:00" : as_of;
+    data.stamp.version = DUTY_VERSION;
+
+    report::RatesRequest req;
+    req.count.profile = &profile;
+    req.count.lists = ctx.get();
+    req.count.db = m_db;
+    req.count.inputs = m_inputs;
+    std::optional<cases::MapSpec> map;
+    if (!m_map_path.empty()) {
+      map = cases::load_map(m_map_path);
+      req.count.reader.map = &*map;
+      if (m_encoding.empty())
+        m_encoding = map->encoding;
+    }
+    if (!m_encoding.empty()) {
+      auto e = cases::parse_encoding(m_encoding);
+      if (!e)
+        throw UsageError("unknown encoding " + util::quote(m_encoding) + " (auto, utf-8, gbk, gb18030, utf-16le)");
+      req.count.reader.encoding = *e;
+    }
+    if (!m_input_format.empty()) {
+      auto fmt_ = cases::parse_format(m_input_format);
+      if (!fmt_)
+        throw UsageError("unknown input format " + util::quote(m_input_format) + " (csv, tsv, jsonl)");
+      req.count.reader.format = *fmt_;
+    }
+    req.profile_source = chosen.source;
+    req.period = m_settings.period;
+    req.months = m_settings.months;
+    report::RatesResult rates = report::compute_rates(std::move(req));
+    print_notes(rates.counted);
+    data.rates = std::move(rates.tables);
+
+    output::Document doc = report::build_document(data, m_settings);
+    std::string text = f == output::Format::html ? output::render_html(doc) : output::render_markdown(doc);
+    if (!m_out_path.empty())
+      util::write_file_atomic(m_out_path, text);
+    else
+      write_stdout(text);
+    return rates.counted.bad_rows ? exit_findings : exit_clean;
+  }
+
+private:
+  std::string m_lists, m_period, m_profile, m_format = "html", m_out_path, m_db, m_as_of, m_map_path, m_encoding;
+  std::string m_input_format;
+  std::vector<std::string> m_inputs;
+  report::Settings m_settings;
+};
+
 } // namespace
 
-int
-cmd_report(int argc, char** argv)
+std::unique_ptr<Tool>
+make_report()
 {
-  CLI::App app{"The monthly assessment report: headline figures, the rankings of streets and "
-               "departments, charts of the three rates and their trend, late and returned orders, "
-               "未诉先办 clusters, whistles, and the audit of the lists — as one self-contained HTML file "
-               "(inline CSS and SVG, prints on A4) or as Markdown.",
-               "report"};
-  std::string lists, period, profile_spec, format = "html", out_path, db, as_of, map_path, encoding, input_format;
-  std::vector<std::string> inputs;
-  report::Settings settings;
-  add_lists_option(app, lists);
-  app.add_option("--period", period, "The month reported on, YYYY-MM")->required();
-  app.add_option("--months", settings.months, "Periods in the trend charts, ending with --period (default 6)")
-    ->check(CLI::Range(1, 36));
-  app.add_option("--profile", profile_spec,
-                 "Assessment profile: a profile id of the list set, a built-in (bj-practice, on-time) or a "
-                 "file (FILE#ID); default bj-practice");
-  static constexpr output::Format kFormats[] = {output::Format::html, output::Format::md};
-  add_format_option(app, format, kFormats);
-  app.add_option("-o,--output", out_path, "Write the report to FILE (atomically) instead of standard output");
-  app.add_option("--as-of", as_of, "Judge open orders as of this time (default: the end of the period)");
-  app.add_option("--top", settings.top, "Rows in the 'most' tables (default 10)")->check(CLI::Range(1, 1000));
-  app.add_option("--cluster-min", settings.clusters.min_orders,
-                 "未诉先办: at least this many orders about one matter at one place … (default 3)")
-    ->check(CLI::Range(2, 1000));
-  app.add_option("--cluster-days", settings.clusters.days, "… within this many days (default 7)")
-    ->check(CLI::Range(1, 366));
-  app.add_option("--db", db, "A case store (duty ingest), opened read-only");
-  app.add_option("--map", map_path, "YAML file mapping the export's headers (duty-map(5))");
-  app.add_option("--encoding", encoding, "auto, utf-8, gbk/gb18030 or utf-16le (default: auto)");
-  app.add_option("--input-format", input_format, "csv, tsv or jsonl (default: from the extension, else sniffed)");
-  app.add_option("inputs", inputs, "Order exports (CSV, TSV, JSON Lines; '-' for standard input)");
-  app.footer("Exit status: 0 report written, 1 bad input (broken lists, bad rows, an empty period), 2 usage "
-             "error or unreadable input.\nSee duty-report(1).");
-  if (auto rc = parse(app, argc, argv))
-    return *rc;
-  settings.period = period_option(period);
-  auto f = output::parse_format_for(format, kFormats);
-  if (!db.empty() && !inputs.empty())
-    throw UsageError("give --db or order exports, not both");
-  if (db.empty() && inputs.empty()) {
-    if (::isatty(STDIN_FILENO))
-      throw UsageError("no input: give --db STORE, order exports, or pipe an export in");
-    inputs.push_back("-");
-  }
-
-  auto ctx = load_lists(lists_dir(lists));
-  lists::ProfileChoice choice = lists::choose_profile(profile_spec, &ctx->set());
-  if (!choice.profile) {
-    // A broken profile file is reported like a broken list file.
-    lists::ListSet files;
-    files.files = std::move(choice.files);
-    int rc = report(choice.diags, files, "report", "text", "never", choice.unreadable);
-    return rc == exit_clean ? exit_findings : rc;
-  }
-  const lists::Profile& profile = *choice.profile;
-  report::Data data;
-  data.district = report::district_of(ctx->set());
-  data.audit = report::audit_lists(*ctx, month_end(settings.period));
-  data.stamp.lists = lists_dir(lists);
-  data.stamp.lists_hash = rates::lists_hash(ctx->set());
-  data.stamp.profile = fmt::format("{} ({})", profile.id.value, choice.source);
-  data.stamp.calendar_years = report::calendar_years(ctx->set());
-  data.stamp.as_of = as_of.empty() ? util::Date{month_end(settings.period).days + 1}.str() + " 00:00:00" : as_of;
-  data.stamp.version = DUTY_VERSION;
-
-  report::RatesRequest req;
-  req.count.profile = &profile;
-  req.count.lists = ctx.get();
-  req.count.db = db;
-  req.count.inputs = inputs;
-  std::optional<cases::MapSpec> map;
-  if (!map_path.empty()) {
-    map = cases::load_map(map_path);
-    req.count.reader.map = &*map;
-    if (encoding.empty())
-      encoding = map->encoding;
-  }
-  if (!encoding.empty()) {
-    auto e = cases::parse_encoding(encoding);
-    if (!e)
-      throw UsageError("unknown encoding " + util::quote(encoding) + " (auto, utf-8, gbk, gb18030, utf-16le)");
-    req.count.reader.encoding = *e;
-  }
-  if (!input_format.empty()) {
-    auto fmt_ = cases::parse_format(input_format);
-    if (!fmt_)
-      throw UsageError("unknown input format " + util::quote(input_format) + " (csv, tsv, jsonl)");
-    req.count.reader.format = *fmt_;
-  }
-  req.profile_source = choice.source;
-  req.period = settings.period;
-  req.months = settings.months;
-  report::RatesResult rates = report::compute_rates(std::move(req));
-  print_notes(rates.counted);
-  data.rates = std::move(rates.tables);
-
-  output::Document doc = report::build_document(data, settings);
-  std::string text = f == output::Format::html ? output::render_html(doc) : output::render_markdown(doc);
-  if (!out_path.empty())
-    util::write_file_atomic(out_path, text);
-  else if (!write_stdout(text))
-    return exit_usage;
-  return rates.counted.bad_rows ? exit_findings : exit_clean;
+  return std::make_unique<Report>();
 }
 
 } // namespace duty::tools

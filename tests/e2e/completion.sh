@@ -53,9 +53,9 @@ expect_comp() {
 
 # Commands, from the command table (and help): every command duty --help lists.
 commands=$("$DUTY" --help | awk '/^Commands:/ {f = 1; next} f && /^  [a-z]/ {print $1} f && /^$/ {exit}')
-expect_eq "$(wc -w <<<"$commands")" "10" "duty --help lists the commands"
+expect_eq "$(wc -w <<<"$commands")" "11" "duty --help lists the commands"
 expect_comp "$( (echo "$commands"; echo help) | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')" duty ""
-expect_comp "audit completion diff gen help ingest query rates route schema validate" duty ""
+expect_comp "audit completion diff gen help ingest query rates report route schema validate" duty ""
 expect_comp "validate" duty va
 expect_comp "--help --version" duty --
 # Options of a command, read off its CLI11 app.
@@ -76,6 +76,8 @@ expect_comp "--as-of --at" duty route --a
 expect_comp "auto github json sarif text" duty validate --format ""
 expect_comp "sarif" duty validate --format = s
 expect_comp "auto csv github json md sarif text" duty audit -f ""
+expect_comp "html md" duty report --format ""
+expect_comp "--cluster-days --cluster-min" duty report --cluster-
 expect_comp "any new none" duty diff --fail-on ""
 expect_comp "orphan-matter overlap" duty audit --only o
 expect_comp "" duty audit --as-of ""

@@ -73,5 +73,22 @@ expect_rc 2 "missing input"
 run report --lists "$DUTY_SRC/examples/broken-lists" --period 2025-03 "${exports[@]}"
 expect_rc 1 "broken lists"
 expect_err "the list set has errors"
+run report --lists "$LISTS" --period 2025-03 --as-of 2025-02-30 "${exports[@]}"
+expect_rc 2 "bad --as-of"
+expect_err '--as-of: "2025-02-30" is not a date or time: February 2025 has 28 days'
+run report --lists "$LISTS" --period 2025-03 --as-of "2025-04-02 25:00" "${exports[@]}"
+expect_rc 2 "bad --as-of time"
+expect_err "HH:MM"
+
+# --as-of is the stamp's time; the config file's profile is the default, --profile wins.
+run report --lists "$LISTS" --period 2025-03 --format md --as-of "2025-04-02 08:30" "${exports[@]}"
+expect_rc 1 "--as-of"
+expect_out "- 数据截至: 2025-04-02 08:30:00" "--as-of in the stamp"
+printf 'profile: on-time\n' >config.yaml
+DUTY_CONFIG=$PWD/config.yaml run report --lists "$LISTS" --period 2025-03 --format md "${exports[@]}"
+expect_out "- 考核方案: on-time (built-in on-time)" "the config's profile"
+DUTY_CONFIG=$PWD/config.yaml run report --lists "$LISTS" --period 2025-03 --format md --profile bj-practice \
+  "${exports[@]}"
+expect_out "- 考核方案: bj-practice (built-in bj-practice)" "--profile over the config's"
 
 finish
