@@ -83,6 +83,17 @@ expect_eq "$OUT" $'id,received_at,closed_at,"round((julianday(closed_at) - julia
 19937896,2011-03-13 12:00:00,2011-03-15 03:59:20,39.99\r
 19937901,2011-03-13 14:30:00,2011-03-13 15:30:00,1.0\r
 19937902,2011-11-06 13:30:00,,\r'
+# duty-map(5)'s example: times are stored in Beijing time, 09:00 in New York on
+# 2025-03-01 (EST, UTC-5) is 22:00 in Beijing.
+CHECKS=$((CHECKS + 1))
+grep -q "is stored as" "$DUTY_SRC/man/duty-map.5" && grep -q "2025-03-01 22:00:00" "$DUTY_SRC/man/duty-map.5" ||
+  fail "duty-map(5) says times are converted to Beijing time"
+printf 'Unique Key,Created Date,Closed Date,Agency,Complaint Type,Borough,Status\n1,03/01/2025 09:00:00 AM,,NYPD,Noise,QUEENS,Assigned\n' >ny1.csv
+run ingest --db ny1.db --map nyc.map.yaml ny1.csv
+expect_rc 0 "one New York row"
+run query --db ny1.db --format csv "select received_at from orders"
+expect_eq "$OUT" $'received_at\r\n2025-03-01 22:00:00\r' "New York 09:00 is Beijing 22:00"
+
 # A misspelt header in the map: an error with the right spelling, never NULL territories.
 sed 's/district: Borough/district: Borugh/' nyc.map.yaml >typo.yaml
 run ingest --db t.db --map typo.yaml nyc.csv
