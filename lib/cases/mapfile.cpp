@@ -4,6 +4,7 @@
 #include "lists/yaml.hpp"
 #include "util/error.hpp"
 #include "util/file.hpp"
+#include "util/spell.hpp"
 #include "util/text.hpp"
 
 namespace duty::cases {
@@ -33,6 +34,38 @@ known_field(std::string_view name)
   if (name == "category1" || name == "category2" || name == "category3")
     return true;
   return field_index(Kind::orders, name) || field_index(Kind::events, name);
+}
+
+// Every canonical name a map may use, for did-you-mean.
+std::vector<std::string_view>
+field_names()
+{
+  std::vector<std::string_view> names = {"category1", "category2", "category3"};
+  for (Kind k : {Kind::orders, Kind::events})
+    for (const auto& f : fields(k))
+      names.push_back(f.name);
+  return names;
+}
+
+// "unknown field "x"" with the closest canonical name, or where to find them.
+std::string
+unknown_field(const std::string& field, std::string_view where)
+{
+  std::string hint = util::did_you_mean(field, field_names());
+  return "unknown field " + util::quote(field) + std::string(where)
+         + (hint.empty() ? " (see duty-map(5) for the canonical names)" : "; " + hint);
+}
+
+// "unknown key "x"" with the closest of `keys`, else the list of them.
+std::string
+unknown_key(const std::string& key, const std::vector<std::string_view>& keys, std::string_view where)
+{
+  std::string hint = util::did_you_mean(key, keys);
+  std::string list;
+  for (auto k : keys)
+    list += (list.empty() ? "" : ", ") + std::string(k);
+  return "unknown key " + util::quote(key) + std::string(where)
+         + (hint.empty() ? " (expected " + list + ")" : "; " + hint);
 }
 
 const FieldDef*
@@ -68,7 +101,7 @@ parse_values(const std::string& path, const lists::YNode& key, const lists::YNod
   const std::string& field = key.text;
   const FieldDef* def = field_def(field);
   if (!def)
-    fail(path, key, "unknown field " + util::quote(field) + " under values");
+    fail(path, key, unknown_field(field, " under values"));
   if (def->type == FieldType::time || def->type == FieldType::personal
       || def->type == FieldType::phone || def->type == FieldType::id)
     fail(path, key, "the values of " + field + " cannot be translated (only names, events, "
@@ -132,8 +165,7 @@ parse_map(const std::string& path, std::string_view text)
       for (size_t j = 0; j < v.map_size(); ++j) {
         const std::string& f = v.key(j).text;
         if (!known_field(f))
-          fail(path, v.key(j), "unknown field " + util::quote(f)
-                                 + " (see duty-map(5) for the canonical names)");
+          fail(path, v.key(j), unknown_field(f, ""));
         spec.fields.push_back({f, scalar(path, v.value(j), "a header"), where(v.value(j))});
       }
     } else if (k.text == "dimensions") {
@@ -172,14 +204,13 @@ parse_map(const std::string& path, std::string_view text)
                                        "America/New_York, UTC, or an offset such as +08:00");
           spec.time.zone = *z;
         } else {
-          fail(path, tk, "unknown key " + util::quote(tk.text) + " under time (format, zone)");
+          fail(path, tk, unknown_key(tk.text, {"format", "zone"}, " under time"));
         }
       }
     } else if (k.text == "encoding") {
       spec.encoding = scalar(path, v, "encoding");
     } else if (k.text != "kind" && k.text != "title") {
-      fail(path, k, "unknown key " + util::quote(k.text)
-                      + " (expected fields, dimensions, personal, values, time, encoding)");
+      fail(path, k, unknown_key(k.text, {"fields", "dimensions", "personal", "values", "time", "encoding"}, ""));
     }
   }
   return spec;

@@ -107,6 +107,30 @@ TEST_CASE("cases: map file errors are located")
   CHECK(msg("fields: {id: [x]}\n").find("m.yaml:1:14: a header must be a string") == 0);
 }
 
+TEST_CASE("cases: a misspelt name in a map file gets the closest right one")
+{
+  auto msg = [](const char* text) {
+    try {
+      parse_map("m.yaml", text);
+    } catch (const UsageError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(msg("fields:\n  recieved_at: 来电时间\n") ==
+        "m.yaml:2:3: unknown field \"recieved_at\"; did you mean \"received_at\"?");
+  CHECK(msg("fields:\n  teritory: 街乡\n") == "m.yaml:2:3: unknown field \"teritory\"; did you mean \"territory\"?");
+  CHECK(msg("values:\n  satisfation: {好: 满意}\n") ==
+        "m.yaml:2:3: unknown field \"satisfation\" under values; did you mean \"satisfaction\"?");
+  CHECK(msg("felds:\n  id: 编号\n") == "m.yaml:1:1: unknown key \"felds\"; did you mean \"fields\"?");
+  CHECK(msg("time:\n  zon: UTC\n") == "m.yaml:2:3: unknown key \"zon\" under time; did you mean \"zone\"?");
+  // Nothing close: where to look, or what is allowed.
+  CHECK(msg("fields:\n  nosuch: 列\n") ==
+        "m.yaml:2:3: unknown field \"nosuch\" (see duty-map(5) for the canonical names)");
+  CHECK(msg("sheet: 1\n") ==
+        "m.yaml:1:1: unknown key \"sheet\" (expected fields, dimensions, personal, values, time, encoding)");
+}
+
 TEST_CASE("cases: bad values make bad rows naming the column; good rows go on")
 {
   auto rows = read_rows("工单编号,来电时间,是否联系,是否解决\nA,2025-02-30,是,解决\nB,2025-03-01,也许,解决\n"
