@@ -82,14 +82,34 @@ private:
     bool ok = true;
     if (parse_local_ref(ref.value, type, ok)) {
       if (!ok)
-        m_sink.add(ref.loc, "bad-value",
-                   fmt::format("malformed territorial reference {}", util::quote(ref.value)),
-                   "write @属地 for the territory itself or @属地:TYPE, TYPE one of " +
-                     util::one_of(unit_types().canonical_names()),
-                   ref.length);
+        bad_local_ref(ref);
+      return;
+    }
+    // "@属的", "@ 属地": no unit id starts with '@', so a typo of the reference.
+    if (ref.value.starts_with("@") && !m_ix.unit(ref.value) && !local_hint(ref.value).empty()) {
+      bad_local_ref(ref);
       return;
     }
     unit_ref(ref);
+  }
+
+  // The closest well-formed territorial reference to `value`, as "did you mean …?".
+  static std::string local_hint(std::string_view value)
+  {
+    std::vector<std::string> forms = {std::string(kLocalRef)};
+    for (auto name : unit_types().canonical_names())
+      forms.push_back(fmt::format("{}:{}", kLocalRef, name));
+    std::vector<std::string_view> views(forms.begin(), forms.end());
+    return util::did_you_mean(value, views);
+  }
+
+  void bad_local_ref(const Text& ref)
+  {
+    std::string hint = local_hint(ref.value);
+    std::string how = "write @属地 for the territory itself or @属地:TYPE, TYPE one of " +
+                      util::one_of(unit_types().canonical_names());
+    m_sink.add(ref.loc, "bad-value", fmt::format("malformed territorial reference {}", util::quote(ref.value)),
+               hint.empty() ? how : hint + " (" + how + ")", ref.length);
   }
 
   void territory_ref(const Text& ref)

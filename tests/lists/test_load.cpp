@@ -94,6 +94,23 @@ items:
 
 TEST_SUITE_BEGIN("lists");
 
+TEST_CASE("a value that begins or ends with a non-ASCII space is pointed out")
+{
+  auto diags = load_one("kind: units\nitems:\n"
+                        "  - {id: 儒林街道, name: \"儒林街道办事处\u3000\", type: street}\n"
+                        "  - {id: \"\u00A0康庄镇\", name: 康庄镇人民政府, type: town}\n"
+                        "  - {id: 八达岭镇, name: \"八达岭\u3000镇\", type: town, aliases: [\"八达岭\u3000\"]}\n");
+  auto v = with_rule(diags, "stray-space");
+  REQUIRE(v.size() == 3);
+  CHECK(v[0]->severity == diag::Severity::warning);
+  CHECK(v[0]->message == "field \"name\" is \"儒林街道办事处\u3000\", which ends with a full-width space (U+3000)");
+  CHECK(v[0]->location.line == 3);
+  CHECK(v[1]->message == "field \"id\" is \"\u00A0康庄镇\", which begins with a no-break space (U+00A0)");
+  CHECK(v[2]->message == "field \"aliases\" is \"八达岭\u3000\", which ends with a full-width space (U+3000)");
+  CHECK(v[2]->location.line == 5);
+  CHECK(diags.size() == 3); // the space inside a name is not a finding
+}
+
 TEST_CASE("load_text")
 {
   SUBCASE("a clean file builds the model")
@@ -508,6 +525,24 @@ TEST_CASE("check_list_set")
     CHECK(v[0]->message == "\"区市场监管局\" is a department, not a street, town or township");
     CHECK(v[1]->message == "malformed territorial reference \"@属地:foo\"");
     CHECK(s.diags.size() == 2);
+  }
+  SUBCASE("a misspelt territorial reference gets the closest right one")
+  {
+    SetCheck s({{"u.yaml", kUnits},
+                {"m.yaml", kMatters},
+                {"p.yaml", "kind: primary\nitems:\n"
+                           "  - {id: Z1, matter: 噪音扰民, lead: '@属地:polise'}\n"
+                           "  - {id: Z2, matter: 噪音扰民, lead: '@属地：police', where: [儒林街道]}\n"
+                           "  - {id: Z3, matter: 噪音扰民, lead: '@属的', where: [康庄镇]}\n"
+                           "  - {id: Z4, matter: 噪音扰民, lead: '@属地:xyz', where: [儒林街道, 康庄镇]}\n"}});
+    auto v = with_rule(s.diags, "bad-value");
+    REQUIRE(v.size() == 4);
+    CHECK(v[0]->message == "malformed territorial reference \"@属地:polise\"");
+    CHECK(v[0]->hint.starts_with("did you mean \"@属地:police\"? (write @属地 for the territory itself"));
+    CHECK(v[1]->hint.starts_with("did you mean \"@属地:police\"?"));
+    CHECK(v[2]->message == "malformed territorial reference \"@属的\"");
+    CHECK(v[2]->hint.starts_with("did you mean \"@属地\"?"));
+    CHECK(v[3]->hint.starts_with("write @属地 for the territory itself or @属地:TYPE, TYPE one of"));
   }
   SUBCASE("a 配合履职 task needs a lead")
   {
