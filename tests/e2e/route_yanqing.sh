@@ -214,4 +214,30 @@ run route --lists "$FIX/conflicting-primary" --on "$ON" 环境脏乱 --at 乙镇
 expect_rc 1 "conflict slice"
 expect_out "lead:      CONFLICT — equally specific primary entries name different leads" "conflict slice"
 
+# Evidence is sorted: primary entries, powers and 基本履职 tasks, 上级收回 tasks,
+# 配合履职 tasks, whistles; within each group by file, then line — for every
+# answer of matters that gather evidence from many files.
+for q in "噪音扰民|儒林街道" "在建违法建设|八达岭镇" "占道经营|儒林街道" "噪音扰民|张山营镇"; do
+  run route --lists "$SET" --on "$ON" "${q%%|*}" --at "${q##*|}" --format json
+  CHECKS=$((CHECKS + 1))
+  "$PY" -c '
+import json, sys
+d = json.loads(sys.stdin.read())
+def group(item):
+    for i, p in enumerate(("primary ", "power ", "task ", "task ", "whistle ")):
+        if item.startswith(p):
+            if p == "task " and "基本履职" not in item:
+                return 3 if "配合履职" in item else 2
+            return i
+    raise AssertionError(item)
+n = 0
+for a in d["answers"]:
+    ev = a["evidence"]
+    keys = [(group(e["item"]), e["file"], e["line"]) for e in ev]
+    assert keys == sorted(keys), ev
+    n += len(ev)
+assert n >= 3, d
+' <<<"$OUT" || fail "evidence sorted: ${q}"
+done
+
 finish
