@@ -9,8 +9,9 @@ build=(cmake g++ make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev
 # chromium-headless-shell and fonts-noto-cjk: the report's browser test
 # (tests/e2e/report_browser.sh) renders and prints the HTML report with them.
 # clang and its runtime (libFuzzer, sanitizers): the fuzz targets of tests/fuzz.
+# groff-base: tests/docs/man_render.py renders every manual page in groff beside mandoc.
 tests=(mandoc sqlite3 python3 python3-yaml chromium-headless-shell fonts-noto-cjk clang
-       libclang-rt-14-dev python3-jsonschema git zsh fish)
+       libclang-rt-14-dev python3-jsonschema git zsh fish groff-base)
 bench=(hyperfine yamllint time)
 
 want=("${build[@]}")
