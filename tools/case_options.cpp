@@ -15,15 +15,20 @@ CaseOptions::add_to(CLI::App& app)
     app.add_flag("--events", events, "Inputs are event logs (派单, 签收, 退单, 吹哨, 报到 …), "
                                      "not orders"),
     app.add_option("--map", map_path, "YAML file mapping the export's headers and values "
-                                      "(duty-map(5))"),
+                                      "(duty-map(5))")
+      ->type_name("FILE"),
     app.add_option("--encoding", encoding, "auto, utf-8, gbk/gb18030, utf-16le, utf-16be, "
-                                           "utf-32le or utf-32be (default: auto)"),
+                                           "utf-32le or utf-32be (default: auto)")
+      ->type_name("ENCODING:{auto,utf-8,gbk,gb18030,utf-16le,utf-16be,utf-32le,utf-32be}"),
     app.add_option("--input-format", input_format, "csv, tsv or jsonl (default: from the "
-                                                   "extension, else sniffed)"),
+                                                   "extension, else sniffed)")
+      ->type_name("FORMAT:{csv,tsv,jsonl}"),
     app.add_option("--skip-bad", skip_bad,
-                   "Write rejected rows with their reasons to FILE (JSON Lines) and go on"),
+                   "Write rejected rows with their reasons to FILE (JSON Lines) and go on")
+      ->type_name("FILE"),
     app.add_option("--pii-key-file", key_file,
-                   "Key for hashing personal data (wins over $DUTY_PII_KEY)"),
+                   "Key for hashing personal data (wins over $DUTY_PII_KEY)")
+      ->type_name("FILE"),
     app.add_flag("--keep-personal", keep_personal,
                  "Store caller, phone and personal columns as they are"),
   };

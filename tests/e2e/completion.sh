@@ -77,6 +77,8 @@ expect_comp "auto github json sarif text" duty validate --format ""
 expect_comp "sarif" duty validate --format = s
 expect_comp "auto csv github json md sarif text" duty audit -f ""
 expect_comp "html md" duty report --format ""
+expect_comp "gb18030 gbk" duty ingest --encoding g
+expect_comp "csv jsonl tsv" duty query --input-format ""
 expect_comp "--cluster-days --cluster-min" duty report --cluster-
 expect_comp "any new none" duty diff --fail-on ""
 expect_comp "orphan-matter overlap" duty audit --only o
