@@ -49,9 +49,6 @@ constexpr Rule kRules[] = {
   {"unsplit-dimension", S::error,
    "A condition names a dimension that neither its matter nor the matters above or below it split by.",
    "Such a condition never holds: add the dimension to the matter's split_by, or drop the condition."},
-  {"stray-space", S::warning,
-   "A value begins or ends with a space that is not an ASCII space (a full-width space U+3000, a no-break space).",
-   "Remove it: \"儒林街道\u3000\" and \"儒林街道\" are different names, so references to one miss the other."},
   // Cross-list rules of duty audit.
   {"responsibility-without-power", S::error,
    "A responsibility names a power that does not exist or is not in force.",

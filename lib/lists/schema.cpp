@@ -92,50 +92,11 @@ constexpr KindSchema kKinds[] = {
   {"profile", "profile", {}, true},
 };
 
-// A space other than ASCII's at the start or end of a value. Copied from a
-// word processor, "儒林街道　" looks like "儒林街道" but is not.
-struct StraySpace
-{
-  const char* name = nullptr; // "a full-width space (U+3000)"; nullptr when there is none
-  bool at_start = false;
-};
-
-StraySpace
-stray_space(std::string_view s)
-{
-  static constexpr std::pair<std::string_view, const char*> kSpaces[] = {
-    {"\u3000", "a full-width space (U+3000)"}, {"\u00A0", "a no-break space (U+00A0)"},
-    {"\u2002", "an en space (U+2002)"},       {"\u2003", "an em space (U+2003)"},
-    {"\u2009", "a thin space (U+2009)"},      {"\u200B", "a zero-width space (U+200B)"},
-    {"\uFEFF", "a zero-width no-break space (U+FEFF)"}};
-  for (const auto& [space, name] : kSpaces)
-    if (s.starts_with(space))
-      return {name, true};
-  for (const auto& [space, name] : kSpaces)
-    if (s.ends_with(space))
-      return {name, false};
-  return {};
-}
-
-// A warning for a scalar that starts or ends with such a space.
-void
-check_stray_space(const YNode& v, const Field& f, uint32_t file, Sink& sink)
-{
-  StraySpace sp = stray_space(util::trim(v.text));
-  if (sp.name)
-    sink.add(file, v, "stray-space",
-             fmt::format("field \"{}\" is {}, which {} with {}", f.name, util::quote(v.text),
-                         sp.at_start ? "begins" : "ends", sp.name),
-             "remove it: to duty a name with the space and one without are different names");
-}
-
 bool
 check_scalar(const YNode& v, const Field& f, uint32_t file, Sink& sink)
 {
-  if (v.is_scalar() && !util::trim(v.text).empty()) {
-    check_stray_space(v, f, file, sink);
+  if (v.is_scalar() && !util::trim(v.text).empty())
     return true;
-  }
   if (v.is_scalar() || v.kind == YNode::Kind::null)
     sink.add(file, v, "schema", fmt::format("field \"{}\" is empty; expected a value", f.name));
   else
@@ -151,10 +112,8 @@ check_scalar_list(const YNode& v, const Field& f, uint32_t file, Sink& sink)
     return check_scalar(v, f, file, sink);
   bool ok = true;
   for (const auto& e : v.children) {
-    if (e.is_scalar() && !util::trim(e.text).empty()) {
-      check_stray_space(e, f, file, sink);
+    if (e.is_scalar() && !util::trim(e.text).empty())
       continue;
-    }
     sink.add(file, e, "schema",
              fmt::format("an entry of \"{}\" is {}; expected a single value", f.name,
                          e.is_scalar() ? "empty" : e.kind_name()));

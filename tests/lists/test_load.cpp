@@ -94,23 +94,6 @@ items:
 
 TEST_SUITE_BEGIN("lists");
 
-TEST_CASE("a value that begins or ends with a non-ASCII space is pointed out")
-{
-  auto diags = load_one("kind: units\nitems:\n"
-                        "  - {id: 儒林街道, name: \"儒林街道办事处\u3000\", type: street}\n"
-                        "  - {id: \"\u00A0康庄镇\", name: 康庄镇人民政府, type: town}\n"
-                        "  - {id: 八达岭镇, name: \"八达岭\u3000镇\", type: town, aliases: [\"八达岭\u3000\"]}\n");
-  auto v = with_rule(diags, "stray-space");
-  REQUIRE(v.size() == 3);
-  CHECK(v[0]->severity == diag::Severity::warning);
-  CHECK(v[0]->message == "field \"name\" is \"儒林街道办事处\u3000\", which ends with a full-width space (U+3000)");
-  CHECK(v[0]->location.line == 3);
-  CHECK(v[1]->message == "field \"id\" is \"\u00A0康庄镇\", which begins with a no-break space (U+00A0)");
-  CHECK(v[2]->message == "field \"aliases\" is \"八达岭\u3000\", which ends with a full-width space (U+3000)");
-  CHECK(v[2]->location.line == 5);
-  CHECK(diags.size() == 3); // the space inside a name is not a finding
-}
-
 TEST_CASE("load_text")
 {
   SUBCASE("a clean file builds the model")
