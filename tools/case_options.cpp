@@ -19,7 +19,10 @@ CaseOptions::add_to(CLI::App& app)
     app.add_option("--encoding", encoding, "auto, utf-8, gbk/gb18030, utf-16le, utf-16be, "
                                            "utf-32le or utf-32be (default: auto)"),
     app.add_option("--input-format", input_format, "csv, tsv or jsonl (default: from the "
-                                                   "extension, else sniffed)"),
+                                                   "extension, else sniffed); workbooks are "
+                                                   "always recognised by their bytes"),
+    app.add_option("--sheet", sheet, "Workbooks: the sheet to read, by name or number from 1 "
+                                     "(default: the first whose header names the fields)"),
     app.add_option("--skip-bad", skip_bad,
                    "Write rejected rows with their reasons to FILE (JSON Lines) and go on"),
     app.add_option("--pii-key-file", key_file,
@@ -61,6 +64,7 @@ CaseOptions::resolve(store::IngestOptions& out)
                        + " (csv, tsv, jsonl)");
     r.format = *f;
   }
+  r.sheet = sheet;
   r.keep_personal = keep_personal;
   if (keep_personal && !key_file.empty())
     throw UsageError("--keep-personal stores personal values unhashed: --pii-key-file would be "

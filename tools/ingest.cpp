@@ -14,7 +14,8 @@ int
 cmd_ingest(int argc, char** argv)
 {
   CLI::App app{"Load case logs (12345 order exports, event logs) into a SQLite case store. "
-               "CSV, TSV or JSON Lines; UTF-8 or GBK; '-' reads standard input.",
+               "CSV, TSV or JSON Lines (UTF-8 or GBK), or Excel workbooks (.xlsx, .xls); "
+               "'-' reads standard input.",
                "ingest"};
   std::string db, lists;
   std::vector<std::string> inputs;
@@ -46,7 +47,8 @@ cmd_ingest(int argc, char** argv)
                        f.rows == 1 ? "" : "s", f.inserted, f.updated);
     if (f.rejected)
       out += fmt::format(", {} rejected", f.rejected);
-    out += fmt::format(" [{}, {}]\n", f.format, f.encoding);
+    out += f.encoding.empty() ? fmt::format(" [{}]\n", f.format)
+                              : fmt::format(" [{}, {}]\n", f.format, f.encoding);
   }
   out += describe_problems(s);
   if (s.rejected)

@@ -164,7 +164,7 @@ normalize_header(std::string_view header)
   for (size_t i = 0; i < h.size();) {
     size_t start = i;
     char32_t c = util::decode_utf8(h, i);
-    if (c == ' ' || c == 0x3000 || c == '\t')
+    if (c == ' ' || c == 0x3000 || c == '\t' || c == '\n' || c == '\r')
       continue;
     if (c == 0xFF08)
       out += '(';
@@ -176,6 +176,32 @@ normalize_header(std::string_view header)
       out.append(h.substr(start, i - start));
   }
   return out;
+}
+
+std::optional<size_t>
+header_field(Kind kind, std::string_view normalized)
+{
+  auto defs = fields(kind);
+  for (size_t f = 0; f < defs.size(); ++f) {
+    if (normalized == defs[f].name)
+      return f;
+    for (auto a : defs[f].aliases)
+      if (normalized == normalize_header(a))
+        return f;
+  }
+  return std::nullopt;
+}
+
+std::optional<size_t>
+category_level(std::string_view normalized)
+{
+  if (normalized == "一级分类" || normalized == "问题分类一级")
+    return 0;
+  if (normalized == "二级分类" || normalized == "问题分类二级")
+    return 1;
+  if (normalized == "三级分类" || normalized == "问题分类三级")
+    return 2;
+  return std::nullopt;
 }
 
 std::optional<std::string_view>

@@ -43,10 +43,20 @@ fields(Kind kind);
 std::optional<size_t>
 field_index(Kind kind, std::string_view name);
 
-// Normalises a header for matching: trimmed, inner spaces and BOM removed,
-// ASCII lower-cased, full-width parentheses folded.
+// Normalises a header for matching: trimmed, inner spaces, line breaks and
+// BOM removed, ASCII lower-cased, full-width parentheses folded.
 std::string
 normalize_header(std::string_view header);
+
+// The canonical field a normalised header names by itself (its name or an
+// alias), or nullopt.
+std::optional<size_t>
+header_field(Kind kind, std::string_view normalized);
+
+// The level of a split category column (一级分类 → 0, 二级分类 → 1,
+// 三级分类 → 2), or nullopt.
+std::optional<size_t>
+category_level(std::string_view normalized);
 
 // The canonical event name (派单, 签收, …) for a Chinese or English spelling, or nullopt.
 std::optional<std::string_view>
