@@ -1,16 +1,20 @@
 // duty gen cases: synthetic 12345 order exports and event logs against a list set.
+#include "book_output.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
 
 #include "cases/stream.hpp"
 #include "gen/cases_gen.hpp"
+#include "gen/export_book.hpp"
 #include "util/error.hpp"
+#include "xlsx/writer.hpp"
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fmt/format.h>
 #include <memory>
+#include <optional>
 
 namespace duty::tools {
 
@@ -55,16 +59,60 @@ struct File
   }
 };
 
+bool
+ends_with(std::string_view s, std::string_view ext)
+{
+  if (s.size() < ext.size())
+    return false;
+  for (size_t i = 0; i < ext.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(s[s.size() - ext.size() + i])) != ext[i])
+      return false;
+  return true;
+}
+
+// The orders (and events) as workbooks, as a platform exports them.
+gen::CasesSummary
+write_books(const lists::ListSet& set, const gen::CasesSpec& spec, const std::string& format,
+            const std::string& out_path, const std::string& events_path)
+{
+  auto create = [&](const std::string& path) {
+    return format == "xls" ? xlsx::create_xls(path) : xlsx::create_xlsx(path);
+  };
+  std::string month = fmt::format("{}年{}月", spec.year, spec.month);
+  std::string note = fmt::format("筛选条件：来电时间 {:04}-{:02}-01 起，本月全部工单；共 {} 条",
+                                 spec.year, spec.month, spec.orders);
+  BookOutput out(out_path);
+  auto orders_writer = create(out.path());
+  gen::ExportBook orders(*orders_writer, cases::Kind::orders, "工单明细",
+                         "12345热线工单明细（" + month + "）", note);
+  std::unique_ptr<xlsx::BookWriter> events_writer;
+  std::optional<gen::ExportBook> events;
+  if (!events_path.empty()) {
+    events_writer = create(events_path);
+    events.emplace(*events_writer, cases::Kind::events, "办理过程",
+                   "12345热线工单办理过程（" + month + "）", "按工单编号、时间排列");
+  }
+  gen::RowSink to_orders = [&](const std::vector<std::string>& r) { orders.row(r); };
+  gen::RowSink to_events = [&](const std::vector<std::string>& r) { events->row(r); };
+  gen::CasesSummary sum = gen::generate_cases(set, spec, to_orders, events ? &to_events : nullptr);
+  orders.close();
+  out.finish();
+  if (events)
+    events->close();
+  return sum;
+}
+
 } // namespace
 
 int
 gen_cases(int argc, char** argv)
 {
-  CLI::App app{"Write a synthetic 12345 order export (CSV with the Chinese export headers) "
-               "against a list set: realistic timing, wrong dispatches and returns, whistles, "
-               "return-visit answers and a small share of dirty rows.",
+  CLI::App app{"Write a synthetic 12345 order export (CSV with the Chinese export headers, or "
+               "an Excel workbook as a platform exports it) against a list set: realistic "
+               "timing, wrong dispatches and returns, whistles, return-visit answers and a "
+               "small share of dirty rows.",
                "gen cases"};
-  std::string lists, events_path, out_path = "-", encoding = "utf-8", month = "2025-03";
+  std::string lists, events_path, out_path = "-", encoding, month = "2025-03", format;
   gen::CasesSpec spec;
   add_lists_option(app, lists);
   app.add_option("--orders", spec.orders, "Orders to write")->capture_default_str();
@@ -72,10 +120,12 @@ gen_cases(int argc, char** argv)
     ->capture_default_str();
   app.add_option("--month", month, "Month the orders are received in (YYYY-MM)")
     ->capture_default_str();
-  app.add_option("--events", events_path, "Also write the event log (CSV) to FILE");
-  app.add_option("--encoding", encoding, "utf-8 or gbk")
-    ->check(CLI::IsMember({"utf-8", "gbk"}))
-    ->capture_default_str();
+  app.add_option("--events", events_path, "Also write the event log to FILE (same format)");
+  app.add_option("--format", format, "csv, xlsx or xls (default: from the -o extension, "
+                                     "else csv); workbooks have a title row and date cells")
+    ->check(CLI::IsMember({"csv", "xlsx", "xls"}));
+  app.add_option("--encoding", encoding, "CSV: utf-8 (default) or gbk")
+    ->check(CLI::IsMember({"utf-8", "gbk"}));
   app.add_option("--dirty", spec.dirty_per_mille, "Dirty rows per thousand")
     ->capture_default_str();
   app.add_option("-o,--output", out_path, "Orders file ('-' for standard output)")
@@ -91,7 +141,19 @@ gen_cases(int argc, char** argv)
   spec.year = y;
   spec.month = m;
 
+  if (format.empty())
+    format = ends_with(out_path, ".xlsx") ? "xlsx" : ends_with(out_path, ".xls") ? "xls" : "csv";
+  if (format != "csv" && !encoding.empty())
+    throw UsageError("--encoding is for CSV; a workbook holds Unicode text");
+
   auto ctx = load_lists(lists_dir(lists));
+  if (format != "csv") {
+    gen::CasesSummary sum = write_books(ctx->set(), spec, format, out_path, events_path);
+    fmt::print(stderr, "wrote {} orders ({} dirty, {} returned, {} whistles){} [{}]\n",
+               sum.orders, sum.dirty, sum.returned, sum.whistles,
+               events_path.empty() ? "" : fmt::format(" and {} events", sum.events), format);
+    return exit_clean;
+  }
 
   bool gbk = encoding == "gbk";
   File out, ev;

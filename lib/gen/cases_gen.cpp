@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -116,14 +117,16 @@ public:
                        "category paths (aliases such as 一级->二级->三级) to generate cases");
   }
 
-  CasesSummary run(const TextSink& orders, const TextSink* events)
+  CasesSummary run(const RowSink& orders, const RowSink* events)
   {
-    m_events_on = events != nullptr;
-    std::string out =
-      "工单编号,工单类型,问题分类,标题,主要内容,工单状态,来电人,来电人电话,被反映区,"
-      "被反映街乡镇,村/社区,主办单位,工单性质,来电时间,派单时间,签收时间,办结时间,"
-      "是否有效回访,是否联系,是否解决,是否满意,紧急程度,是否纳入考核,不合理诉求,考核申诉,回访时间\r\n";
-    m_events = "工单编号,时间,事件,单位,哨类型,备注\r\n";
+    m_events = events;
+    orders({"工单编号", "工单类型", "问题分类", "标题", "主要内容", "工单状态", "来电人",
+            "来电人电话", "被反映区", "被反映街乡镇", "村/社区", "主办单位", "工单性质",
+            "来电时间", "派单时间", "签收时间", "办结时间", "是否有效回访", "是否联系",
+            "是否解决", "是否满意", "紧急程度", "是否纳入考核", "不合理诉求", "考核申诉",
+            "回访时间"});
+    if (events)
+      (*events)({"工单编号", "时间", "事件", "单位", "哨类型", "备注"});
     util::Date first = util::Date::from_ymd(m_spec.year, m_spec.month, 1);
     int days = m_spec.month == 12 ? 31
                                   : util::Date::from_ymd(m_spec.year, m_spec.month + 1, 1).days
@@ -133,19 +136,8 @@ public:
       // Orders spread evenly over the month; ids count per day, as 12345 numbers them.
       int day = int(uint64_t(i) * uint64_t(days) / std::max<size_t>(m_spec.orders, 1));
       int64_t received = (int64_t(first.days) + day) * 86400 + daytime();
-      order(out, received, ++per_day[size_t(day)]);
-      if (out.size() > (1 << 20)) {
-        orders(out);
-        out.clear();
-      }
-      if (events && m_events.size() > (1 << 20)) {
-        (*events)(m_events);
-        m_events.clear();
-      }
+      order(orders, received, ++per_day[size_t(day)]);
     }
-    orders(out);
-    if (events)
-      (*events)(m_events);
     return m_sum;
   }
 
@@ -206,19 +198,16 @@ private:
     return it == m_units.end() ? t.unit : it->second;
   }
 
-  static std::string csv(std::string_view s) { return util::csv_field(s); }
-
   void event(const std::string& id, int64_t at, std::string_view what, const std::string& unit,
              std::string_view whistle = {}, std::string_view note = {})
   {
-    if (!m_events_on)
+    if (!m_events)
       return;
-    m_events += fmt::format("{},{},{},{},{},{}\r\n", id, ts(at), what, csv(unit), whistle,
-                            csv(note));
+    (*m_events)({id, ts(at), std::string(what), unit, std::string(whistle), std::string(note)});
     ++m_sum.events;
   }
 
-  void order(std::string& out, int64_t received, int seq)
+  void order(const RowSink& out, int64_t received, int seq)
   {
     util::Date d{int32_t(received / 86400)};
     std::string id = fmt::format("{:04}{:02}{:02}{:05}", d.year(), d.month(), d.day(), seq);
@@ -314,23 +303,29 @@ private:
       default: closed_s = ts(received - 3600); status = "已办结"; break; // an anomaly, not an error
       }
     }
-    out += fmt::format("{},{},{},{},{},{},{},{},延庆区,{},{},{},主办,{},{},{},{},{},{},{},{},{},{}\r\n",
-                       id, type, csv(leaf.category), csv(title), csv(content), status, caller,
-                       phone, ter.unit->id.value, community, csv(display(lead)), received_s,
-                       export_ts(dispatched), ts(accepted), closed_s, visit, contacted,
-                       resolved, satisfied, m_rng.chance(50) ? "紧急" : "一般", flags(visited));
+    // The draws in the order the shipped example month was generated with.
+    std::string urgency = m_rng.chance(50) ? "紧急" : "一般";
+    std::string dispatched_s = export_ts(dispatched);
+    std::string unit = display(lead);
+    std::vector<std::string> row{id, std::string(type), leaf.category, title, content, status,
+                                 caller, phone, "延庆区", ter.unit->id.value, community, unit,
+                                 "主办", received_s, dispatched_s, ts(accepted), closed_s, visit,
+                                 contacted, resolved, satisfied, urgency};
+    append_flags(row, visited);
+    out(row);
     ++m_sum.orders;
   }
 
   // The assessment flags (是否纳入考核, 不合理诉求, 考核申诉) and 回访时间, from their own
   // random stream so that the other columns stay as they were before these existed.
-  std::string flags(const std::string& visited)
+  void append_flags(std::vector<std::string>& row, const std::string& visited)
   {
     uint64_t a = m_flags.below(1000), u = m_flags.below(1000), p = m_flags.below(1000);
     std::string_view assessed = a < 30 ? "否" : a < 40 ? "" : "是";
     std::string_view unreasonable = u < 20 ? "是" : u < 30 ? "查否" : u < 80 ? "否" : "";
     std::string_view appeal = p < 20 ? "核减" : p < 40 ? "查否" : "";
-    return fmt::format("{},{},{},{}", assessed, unreasonable, appeal, visited);
+    row.insert(row.end(), {std::string(assessed), std::string(unreasonable), std::string(appeal),
+                           visited});
   }
 
   CasesSpec m_spec;
@@ -340,9 +335,49 @@ private:
   std::vector<const lists::Unit*> m_departments;
   std::vector<Leaf> m_leaves;
   std::unordered_map<std::string, const lists::Unit*> m_units;
-  std::string m_events;
-  bool m_events_on = false;
+  const RowSink* m_events = nullptr;
   CasesSummary m_sum;
+};
+
+} // namespace
+
+CasesSummary
+generate_cases(const lists::ListSet& set, const CasesSpec& spec, const RowSink& orders,
+               const RowSink* events)
+{
+  Generator g(set, spec);
+  return g.run(orders, events);
+}
+
+namespace {
+
+// Joins rows into CSV and hands them on in pieces of about a megabyte.
+class CsvPieces
+{
+public:
+  explicit CsvPieces(const TextSink& sink) : m_sink(sink) {}
+  ~CsvPieces() = default;
+  void row(const std::vector<std::string>& fields)
+  {
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (i)
+        m_buf += ',';
+      util::append_csv_field(m_buf, fields[i]);
+    }
+    m_buf += "\r\n";
+    if (m_buf.size() > (1 << 20))
+      flush();
+  }
+  void flush()
+  {
+    if (!m_buf.empty())
+      m_sink(m_buf);
+    m_buf.clear();
+  }
+
+private:
+  const TextSink& m_sink;
+  std::string m_buf;
 };
 
 } // namespace
@@ -351,8 +386,17 @@ CasesSummary
 generate_cases(const lists::ListSet& set, const CasesSpec& spec, const TextSink& orders,
                const TextSink* events)
 {
-  Generator g(set, spec);
-  return g.run(orders, events);
+  CsvPieces o(orders);
+  std::optional<CsvPieces> e;
+  if (events)
+    e.emplace(*events);
+  RowSink to_orders = [&](const std::vector<std::string>& r) { o.row(r); };
+  RowSink to_events = [&](const std::vector<std::string>& r) { e->row(r); };
+  CasesSummary sum = generate_cases(set, spec, to_orders, events ? &to_events : nullptr);
+  o.flush();
+  if (e)
+    e->flush();
+  return sum;
 }
 
 } // namespace duty::gen

@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace duty::lists {
 struct ListSet;
@@ -33,9 +34,18 @@ struct CasesSummary
 // Receives UTF-8 text in pieces that end at row boundaries.
 using TextSink = std::function<void(std::string_view)>;
 
-// Writes the orders CSV to `orders` and, when `events` is set, the event CSV.
-// The same spec and list set give the same bytes. Throws UsageError when the
-// list set has no territories or no matters with a 12345 category path.
+// Receives one row at a time: the header first, then one row per order (or event).
+using RowSink = std::function<void(const std::vector<std::string>&)>;
+
+// Hands the orders to `orders` and, when `events` is set, the event log to
+// `events`, row by row. The same spec and list set give the same rows.
+// Throws UsageError when the list set has no territories or no matters with a
+// 12345 category path.
+CasesSummary
+generate_cases(const lists::ListSet& set, const CasesSpec& spec, const RowSink& orders,
+               const RowSink* events);
+
+// The same as CSV text (RFC 4180, CRLF), in pieces of about a megabyte.
 CasesSummary
 generate_cases(const lists::ListSet& set, const CasesSpec& spec, const TextSink& orders,
                const TextSink* events);
