@@ -1,6 +1,11 @@
 #include "book_output.hpp"
 
+#include "cli.hpp"
+
+#include "output/tables.hpp"
+#include "output/xlsx.hpp"
 #include "util/error.hpp"
+#include "util/file.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -11,15 +16,21 @@
 
 namespace duty::tools {
 
+void
+check_output(output::Format f, const std::string& out)
+{
+  if (f == output::Format::xlsx && (out.empty() || out == "-") && ::isatty(STDOUT_FILENO))
+    throw UsageError("refusing to write a workbook to a terminal: name a file with -o FILE "
+                     "(or redirect standard output)");
+}
+
 BookOutput::BookOutput(const std::string& out)
 {
+  check_output(output::Format::xlsx, out);
   if (!out.empty() && out != "-") {
     m_path = out;
     return;
   }
-  if (::isatty(STDOUT_FILENO))
-    throw UsageError("refusing to write a workbook to a terminal: name a file with -o FILE "
-                     "(or redirect standard output)");
   // The writers need a file: write one in the temporary directory, then copy it out.
   const char* tmp = std::getenv("TMPDIR");
   m_path = std::string(tmp && *tmp ? tmp : "/tmp") + "/duty-book-XXXXXX";
@@ -46,6 +57,29 @@ BookOutput::finish()
   bool ok = std::fwrite(bytes.data(), 1, bytes.size(), stdout) == bytes.size();
   if (std::fflush(stdout) != 0 || !ok)
     throw UsageError(std::string("standard output: ") + std::strerror(errno));
+}
+
+void
+add_output_option(CLI::App& app, std::string& out)
+{
+  app.add_option("-o,--output", out, "Write to FILE instead of standard output (a workbook "
+                                     "with --format xlsx is never written to a terminal)");
+}
+
+int
+emit_tables(const std::vector<output::Table>& tables, output::Format f, const std::string& out)
+{
+  if (f == output::Format::xlsx) {
+    BookOutput book(out);
+    output::write_xlsx(tables, book.path());
+    book.finish();
+    return exit_clean;
+  }
+  std::string text = output::render_tables(tables, f);
+  if (out.empty() || out == "-")
+    return write_stdout(text) ? exit_clean : exit_usage;
+  util::write_file_atomic(out, text);
+  return exit_clean;
 }
 
 } // namespace duty::tools

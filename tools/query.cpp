@@ -1,4 +1,5 @@
 // duty query: run SQL over a case store, or over a log piped to standard input.
+#include "book_output.hpp"
 #include "case_options.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
@@ -18,12 +19,14 @@ cmd_query(int argc, char** argv)
   CLI::App app{"Run read-only SQL over a case store (--db), or over orders or events read "
                "from standard input into a scratch store.",
                "query"};
-  std::string db, format = "table", sql;
+  std::string db, format = "table", sql, out;
   CaseOptions opts;
   app.add_option("--db", db, "The case store, opened read-only");
   static constexpr output::Format kFormats[] = {output::Format::text, output::Format::csv, output::Format::json,
-                                                output::Format::jsonl, output::Format::md};
-  add_format_option(app, format, kFormats, "Output format (table is text)");
+                                                output::Format::jsonl, output::Format::md,
+                                                output::Format::xlsx};
+  add_format_option(app, format, kFormats, "Output format (table is text; xlsx: a workbook, one sheet per result)");
+  add_output_option(app, out);
   opts.add_to(app);
   app.add_option("sql", sql, "SQL; tables orders, events, ingests, rejects, anomalies "
                              "(duty-store(5))")
@@ -32,6 +35,8 @@ cmd_query(int argc, char** argv)
              "2 usage error.\nSee duty-query(1) and duty-store(5).");
   if (auto rc = parse(app, argc, argv))
     return *rc;
+  output::Format f = output::parse_format_for(format, kFormats);
+  check_output(f, out);
 
   std::vector<store::ResultSet> results;
   bool set_aside = false;
@@ -59,8 +64,13 @@ cmd_query(int argc, char** argv)
     set_aside = s.rejected > 0;
     results = st.query(sql);
   }
-  if (!write_stdout(output::render_results(results, output::parse_format_for(format, kFormats))))
-    return exit_usage;
+  std::vector<output::Table> tables = output::results_tables(results);
+  for (auto& t : tables) {
+    t.meta.emplace_back("query", sql);
+    t.meta.emplace_back("store", db.empty() ? "(standard input)" : db);
+  }
+  if (int rc = emit_tables(tables, f, out); rc != exit_clean)
+    return rc;
   return set_aside ? exit_findings : exit_clean;
 }
 
