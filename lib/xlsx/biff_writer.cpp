@@ -269,8 +269,17 @@ BiffWriter::shared_strings() const
     first = false;
     cur.s.clear();
   };
+  // Records a string of `n` characters spans when it starts at byte `at` of a record.
+  auto spans = [](size_t at, size_t n) {
+    size_t first = at + 3 + 2 > kMaxRecord ? 0 : (kMaxRecord - at - 3) / 2;
+    size_t rest = n > first ? n - first : 0;
+    return 1 + (rest + (kMaxRecord - 1) / 2 - 1) / ((kMaxRecord - 1) / 2);
+  };
   for (const auto& s : m_strings) {
-    if (cur.s.size() + 3 + (s.empty() ? 0 : 2) > kMaxRecord)
+    // A string goes to a fresh record when that saves it a record: FreeXL
+    // (1.0.6) misreads a string spread over three records.
+    if (cur.s.size() + 3 + (s.empty() ? 0 : 2) > kMaxRecord
+        || (cur.s.size() > 0 && spans(cur.s.size(), s.size()) > spans(0, s.size())))
       flush();
     cur.u16(uint16_t(s.size())).u8(1);
     size_t done = 0;

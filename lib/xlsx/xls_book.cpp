@@ -121,8 +121,12 @@ public:
       freexl_get_worksheet_name(m_handle, uint16_t(i), &n);
       m_sheets.push_back({n ? n : "Sheet" + std::to_string(i + 1), false, true});
     }
+    // FreeXL 1.0.6 also stops short (and finds no sheets) at a shared string
+    // spread over three or more records: a cell of more than about 8000 characters.
     if (m_sheets.empty())
-      throw InputError(m_name + ": the workbook has no sheets");
+      throw InputError(m_name + ": FreeXL finds no sheets in the workbook (a damaged .xls, or a "
+                                "cell of more than about 8000 characters, which FreeXL cannot "
+                                "read: save it as .xlsx)");
   }
   ~XlsBook() override
   {

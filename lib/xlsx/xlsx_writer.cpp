@@ -6,7 +6,9 @@
 #include "util/error.hpp"
 #include "util/text.hpp"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <tuple>
 #include <vector>
@@ -35,6 +37,11 @@ class XlsxWriter final : public BookWriter
 public:
   explicit XlsxWriter(const std::string& path) : m_path(path)
   {
+    // libxlsxwriter finds out only when it closes: check now that the file can be written.
+    if (FILE* probe = std::fopen(path.c_str(), "wb"))
+      std::fclose(probe);
+    else
+      throw UsageError(path + ": " + std::strerror(errno));
     lxw_workbook_options opt{};
     opt.constant_memory = LXW_FALSE;
     m_book = workbook_new_opt(path.c_str(), &opt);
