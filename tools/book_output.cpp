@@ -47,16 +47,14 @@ BookOutput::~BookOutput()
     ::unlink(m_path.c_str());
 }
 
-void
+bool
 BookOutput::finish()
 {
   if (!m_stdout)
-    return;
+    return true;
   std::ifstream in(m_path, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  bool ok = std::fwrite(bytes.data(), 1, bytes.size(), stdout) == bytes.size();
-  if (std::fflush(stdout) != 0 || !ok)
-    throw UsageError(std::string("standard output: ") + std::strerror(errno));
+  return write_stdout(bytes);
 }
 
 void
@@ -72,8 +70,7 @@ emit_tables(const std::vector<output::Table>& tables, output::Format f, const st
   if (f == output::Format::xlsx) {
     BookOutput book(out);
     output::write_xlsx(tables, book.path());
-    book.finish();
-    return exit_clean;
+    return book.finish() ? exit_clean : exit_usage;
   }
   std::string text = output::render_tables(tables, f);
   if (out.empty() || out == "-")

@@ -40,8 +40,8 @@ public:
   // The file the writer should write.
   const std::string& path() const { return m_path; }
   // After the writer closed the file: copies it to standard output if that
-  // is where it goes. Throws UsageError on a write error.
-  void finish();
+  // is where it goes. False when standard output fails (a closed pipe).
+  bool finish();
 
 private:
   std::string m_path;

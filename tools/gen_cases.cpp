@@ -96,7 +96,8 @@ write_books(const lists::ListSet& set, const gen::CasesSpec& spec, const std::st
   gen::RowSink to_events = [&](const std::vector<std::string>& r) { events->row(r); };
   gen::CasesSummary sum = gen::generate_cases(set, spec, to_orders, events ? &to_events : nullptr);
   orders.close();
-  out.finish();
+  if (!out.finish())
+    throw UsageError("standard output: cannot write the workbook");
   if (events)
     events->close();
   return sum;

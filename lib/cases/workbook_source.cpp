@@ -10,6 +10,7 @@
 #include "util/sha256.hpp"
 #include "util/text.hpp"
 #include "xlsx/book.hpp"
+#include "xlsx/read_ahead.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -214,6 +215,8 @@ WorkbookSource::find_header(size_t sheet)
     } else {
       plan(merge_header(top, nullptr));
     }
+    // The data rows: parsed on a second thread while the rows before them are typed.
+    m_sheet = xlsx::read_ahead(std::move(m_sheet));
     return true;
   }
   m_first_rows.push_back(first.empty() ? "sheet " + util::quote(m_book->sheets()[sheet].name)
@@ -328,8 +331,9 @@ WorkbookSource::next(Record& rec)
     rec.values.resize(m_header.size());
     for (auto& v : rec.values)
       v.clear();
-    for (const auto& c : m_row)
-      rec.values[slot(c.col)] = c.text;
+    // Swapped, not copied: the row's cells are refilled on the next read anyway.
+    for (size_t i = 0; i < m_row.size(); ++i)
+      rec.values[slot(m_row[i].col)].swap(m_row[i].text);
     rec.present.assign(m_header.size(), true);
     rec.line = m_row.number;
     rec.error.clear();

@@ -1,5 +1,6 @@
 #include "xlsx/cfb.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -119,6 +120,173 @@ compound_file(std::string_view name, std::string stream)
                          + dir_entry("", 0, kNoStream, 0, 0) + dir_entry("", 0, kNoStream, 0, 0);
   out.replace(sector(dir), kSector, entries);
   out.replace(sector(first_stream), stream.size(), stream);
+  return out;
+}
+
+namespace {
+
+uint32_t
+get32(std::string_view s, size_t at)
+{
+  return uint32_t(uint8_t(s[at])) | uint32_t(uint8_t(s[at + 1])) << 8
+         | uint32_t(uint8_t(s[at + 2])) << 16 | uint32_t(uint8_t(s[at + 3])) << 24;
+}
+
+uint16_t
+get16(std::string_view s, size_t at)
+{
+  return uint16_t(uint8_t(s[at]) | uint8_t(s[at + 1]) << 8);
+}
+
+bool
+same_name(std::string_view a, std::string_view b)
+{
+  if (a.size() != b.size())
+    return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if ((a[i] | 0x20) != (b[i] | 0x20))
+      return false;
+  return true;
+}
+
+class Reader
+{
+public:
+  explicit Reader(std::string_view bytes) : m_b(bytes) {}
+
+  bool load_header()
+  {
+    if (m_b.size() < 512 || m_b.substr(0, 8) != std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+      return false;
+    uint16_t shift = get16(m_b, 0x1E);
+    if (shift != 9 && shift != 12)
+      return false;
+    m_sector = size_t(1) << shift;
+    m_count = m_b.size() > m_sector ? (m_b.size() - m_sector) / m_sector + 1 : 0;
+    // FAT sectors: 109 in the header, the rest in the DIFAT chain.
+    std::vector<uint32_t> fat_sectors;
+    uint32_t nfat = get32(m_b, 0x2C);
+    for (uint32_t i = 0; i < kHeaderDifat && fat_sectors.size() < nfat; ++i)
+      fat_sectors.push_back(get32(m_b, 0x4C + 4 * i));
+    uint32_t difat = get32(m_b, 0x44);
+    for (size_t hops = 0; difat < kDifat && fat_sectors.size() < nfat && hops < m_count; ++hops) {
+      std::string_view sec = sector(difat);
+      if (sec.empty())
+        return false;
+      for (size_t k = 0; k + 4 < m_sector && fat_sectors.size() < nfat; k += 4)
+        fat_sectors.push_back(get32(sec, k));
+      difat = get32(sec, m_sector - 4);
+    }
+    for (uint32_t f : fat_sectors) {
+      std::string_view sec = sector(f);
+      if (sec.empty())
+        return false;
+      for (size_t k = 0; k < m_sector; k += 4)
+        m_fat.push_back(get32(sec, k));
+    }
+    return true;
+  }
+
+  // The bytes of the chain from `start`, at most `size` of them.
+  std::optional<std::string> chain(uint32_t start, uint64_t size) const
+  {
+    std::string out;
+    for (size_t hops = 0; start < kDifat && out.size() < size; ++hops) {
+      std::string_view sec = sector(start);
+      if (sec.empty() || hops > m_count || start >= m_fat.size())
+        return std::nullopt;
+      out.append(sec);
+      start = m_fat[start];
+    }
+    if (out.size() < size)
+      return std::nullopt;
+    out.resize(size_t(size));
+    return out;
+  }
+
+  std::optional<std::string> mini_chain(uint32_t start, uint64_t size, std::string_view mini_stream) const
+  {
+    std::vector<uint32_t> minifat;
+    uint32_t first = get32(m_b, 0x3C), n = get32(m_b, 0x40);
+    if (auto bytes = chain(first, uint64_t(n) * m_sector))
+      for (size_t k = 0; k + 4 <= bytes->size(); k += 4)
+        minifat.push_back(get32(*bytes, k));
+    std::string out;
+    for (size_t hops = 0; start < kDifat && out.size() < size; ++hops) {
+      size_t at = size_t(start) * 64;
+      if (hops > minifat.size() || start >= minifat.size() || at + 64 > mini_stream.size())
+        return std::nullopt;
+      out.append(mini_stream.substr(at, 64));
+      start = minifat[start];
+    }
+    if (out.size() < size)
+      return std::nullopt;
+    out.resize(size_t(size));
+    return out;
+  }
+
+  size_t sector_size() const { return m_sector; }
+  uint64_t file_size() const { return m_b.size(); }
+
+private:
+  std::string_view sector(uint32_t n) const
+  {
+    size_t at = (size_t(n) + 1) * m_sector;
+    if (n >= kDifat || at + m_sector > m_b.size())
+      return {};
+    return m_b.substr(at, m_sector);
+  }
+
+  std::string_view m_b;
+  size_t m_sector = 512, m_count = 0;
+  std::vector<uint32_t> m_fat;
+};
+
+} // namespace
+
+std::optional<CompoundFile>
+read_compound_file(std::string_view bytes, const std::vector<std::string_view>& wanted)
+{
+  Reader r(bytes);
+  if (!r.load_header())
+    return std::nullopt;
+  auto dir = r.chain(get32(bytes, 0x30), r.file_size());
+  if (!dir) {
+    // A directory chain that ends early still lists what it holds.
+    dir = r.chain(get32(bytes, 0x30), r.sector_size());
+    if (!dir)
+      return std::nullopt;
+  }
+  CompoundFile out;
+  std::string_view entries(*dir);
+  std::optional<std::string> mini_stream;
+  for (size_t at = 0; at + 128 <= entries.size(); at += 128) {
+    uint8_t type = uint8_t(entries[at + 66]);
+    size_t len = std::min<size_t>(get16(entries, at + 64), 64);
+    std::string name;
+    for (size_t i = 0; i + 1 < len; i += 2)
+      if (uint16_t c = get16(entries, at + i); c != 0)
+        name += c < 0x80 ? char(c) : '?';
+    uint32_t start = get32(entries, at + 116);
+    uint64_t size = get32(entries, at + 120);
+    if (type == 5 && at == 0) {
+      mini_stream = r.chain(start, std::min<uint64_t>(size, r.file_size()));
+      continue;
+    }
+    if (type != 2)
+      continue;
+    out.names.push_back(name);
+    bool want = false;
+    for (auto w : wanted)
+      want = want || same_name(name, w);
+    if (!want || out.stream || size > r.file_size())
+      continue;
+    uint32_t cutoff = get32(bytes, 0x38);
+    if (size < cutoff)
+      out.stream = mini_stream ? r.mini_chain(start, size, *mini_stream) : std::nullopt;
+    else
+      out.stream = r.chain(start, size);
+  }
   return out;
 }
 

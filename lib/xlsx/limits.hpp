@@ -16,6 +16,9 @@ struct Limits
   uint64_t max_entries = 100000;               // files in the zip
   size_t max_cell_bytes = size_t(1) << 20;     // Excel holds 32767 characters per cell
   size_t max_row_bytes = size_t(64) << 20;
+  // .xls: cells the sheets may claim in all (FreeXL allocates them at open,
+  // 16 bytes each); one full sheet is 65536 × 256.
+  uint64_t max_xls_cells = uint64_t(1) << 25;
   // XML entity amplification (expat's billion-laughs guard); DTDs are refused anyway.
   float max_amplification = 10.0f;
   uint64_t amplification_threshold = uint64_t(1) << 20;

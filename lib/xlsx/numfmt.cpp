@@ -77,6 +77,40 @@ format_date_kind(std::string_view code)
   return DateKind::none;
 }
 
+namespace {
+
+// Two digits at out[at]: the hot path of every date cell, without fmt.
+void
+put2(std::string& out, size_t at, int64_t v)
+{
+  out[at] = char('0' + v / 10 % 10);
+  out[at + 1] = char('0' + v % 10);
+}
+
+std::string
+clock_text(int64_t secs)
+{
+  std::string t = "00:00:00";
+  put2(t, 0, secs / 3600);
+  put2(t, 3, secs / 60 % 60);
+  put2(t, 6, secs % 60);
+  return t;
+}
+
+std::string
+date_text(const util::Date& d)
+{
+  std::string t = "0000-00-00";
+  int y = d.year();
+  put2(t, 0, y / 100);
+  put2(t, 2, y % 100);
+  put2(t, 5, d.month());
+  put2(t, 8, d.day());
+  return t;
+}
+
+} // namespace
+
 std::optional<std::string>
 serial_text(double serial, DateKind kind, bool date1904)
 {
@@ -86,7 +120,7 @@ serial_text(double serial, DateKind kind, bool date1904)
   int64_t days = total / 86400;
   int64_t secs = total % 86400;
   if (kind == DateKind::time && days == 0)
-    return fmt::format("{:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60);
+    return clock_text(secs);
   // Serial 1 is 1900-01-01 in the 1900 system, which counts a 29 February 1900
   // that never was (serial 60, shown as the 28th): from serial 61 on, day 0 is 1899-12-30.
   int32_t epoch;
@@ -103,8 +137,8 @@ serial_text(double serial, DateKind kind, bool date1904)
   if (date.year() > 9999)
     return std::nullopt;
   if (kind == DateKind::date && secs == 0)
-    return date.str();
-  return fmt::format("{} {:02}:{:02}:{:02}", date.str(), secs / 3600, secs / 60 % 60, secs % 60);
+    return date_text(date);
+  return date_text(date) + ' ' + clock_text(secs);
 }
 
 std::optional<std::string>

@@ -3,6 +3,10 @@
 #include "xlsx/book.hpp"
 
 #include "util/error.hpp"
+#include "xlsx/cfb.hpp"
+
+#include <fmt/format.h>
+#include <fstream>
 
 #include <freexl.h>
 
@@ -36,6 +40,52 @@ freexl_error(int code)
   case FREEXL_CRAFTED_FILE: return "it is damaged beyond reading (or crafted)";
   default: return "FreeXL error " + std::to_string(code);
   }
+}
+
+uint32_t
+le(std::string_view s, size_t at, int bytes)
+{
+  uint32_t v = 0;
+  for (int i = bytes - 1; i >= 0; --i)
+    v = v << 8 | uint8_t(s[at + size_t(i)]);
+  return v;
+}
+
+// FreeXL allocates every sheet's cells when it opens a file, by the size each
+// sheet claims (its DIMENSIONS record): a 6 KB file can claim 21 sheets of
+// 65536 × 256 cells, 5 GB. So read the claims first and refuse such a file.
+void
+check_claims(const std::string& path, const std::string& name, const Limits& limits)
+{
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto cf = read_compound_file(bytes, {"Workbook", "Book"});
+  if (!cf)
+    return; // FreeXL says what is wrong with the container
+  if (!cf->stream) {
+    for (const auto& n : cf->names)
+      if (n == "EncryptedPackage")
+        throw InputError(name + ": a password-protected workbook: open it in Excel or WPS and "
+                                "save it without a password");
+    return;
+  }
+  std::string_view s(*cf->stream);
+  uint64_t cells = 0;
+  for (size_t at = 0; at + 4 <= s.size();) {
+    uint32_t type = le(s, at, 2), len = le(s, at + 2, 2);
+    if (at + 4 + len > s.size())
+      break;
+    if (type == 0x0200 && len >= 14) // BIFF8 DIMENSIONS: 32-bit rows
+      cells += uint64_t(le(s, at + 8, 4)) * le(s, at + 14, 2);
+    else if (type == 0x0200 && len >= 10) // BIFF5
+      cells += uint64_t(le(s, at + 6, 2)) * le(s, at + 10, 2);
+    at += 4 + len;
+  }
+  if (cells > limits.max_xls_cells)
+    throw InputError(fmt::format("{}: its sheets claim {} cells, more than the {} FreeXL may "
+                                 "allocate for them: a damaged or hostile .xls (save a real "
+                                 "one of this size as .xlsx)",
+                                 name, cells, limits.max_xls_cells));
 }
 
 class XlsSheet final : public Sheet
@@ -103,8 +153,10 @@ XlsSheet::next(SheetRow& row)
 class XlsBook final : public Book
 {
 public:
-  XlsBook(const std::string& path, std::string name) : m_name(std::move(name))
+  XlsBook(const std::string& path, std::string name, const Limits& limits)
+    : m_name(std::move(name))
   {
+    check_claims(path, m_name, limits);
     int rc = freexl_open(path.c_str(), &m_handle);
     if (rc != FREEXL_OK) {
       if (m_handle)
@@ -160,9 +212,9 @@ private:
 } // namespace
 
 std::unique_ptr<Book>
-open_xls(const std::string& path, const std::string& name, const Limits&)
+open_xls(const std::string& path, const std::string& name, const Limits& limits)
 {
-  return std::make_unique<XlsBook>(path, name);
+  return std::make_unique<XlsBook>(path, name, limits);
 }
 
 } // namespace duty::xlsx

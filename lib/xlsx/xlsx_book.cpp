@@ -168,10 +168,34 @@ XlsxSheet::fail(const std::string& what)
 }
 
 bool
-parse_u32(const char* v, uint32_t& out)
+parse_u32(std::string_view v, uint32_t& out)
 {
-  auto [p, ec] = std::from_chars(v, v + std::strlen(v), out);
-  return ec == std::errc() && *p == '\0';
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  return ec == std::errc() && p == v.data() + v.size();
+}
+
+// The local name of an attribute when it is one letter ("r", "s", "t", or
+// "x:r"), else 0: cells carry only these, and this runs for every cell.
+char
+short_attr(const char* name)
+{
+  if (name[0] && !name[1])
+    return name[0];
+  const char* colon = std::strchr(name, ':');
+  return colon && colon[1] && !colon[2] ? colon[1] : 0;
+}
+
+// Integers written plainly ("188006", "-3") are already as an export shows them.
+bool
+plain_integer(std::string_view v)
+{
+  size_t i = v.starts_with('-') ? 1 : 0;
+  if (v.size() <= i || v.size() - i > 15 || (v[i] == '0' && v.size() > i + 1))
+    return false;
+  for (; i < v.size(); ++i)
+    if (v[i] < '0' || v[i] > '9')
+      return false;
+  return true;
 }
 
 void
@@ -236,20 +260,20 @@ XlsxSheet::start_cell(const char** attrs)
   m_style = 0;
   m_col = m_next_col;
   for (const char** a = attrs; *a; a += 2) {
-    std::string_view key = local_name(a[0]);
+    char key = short_attr(a[0]);
     const char* v = a[1];
-    if (key == "r") {
+    if (key == 'r') {
       auto ref = parse_cell_ref(v);
       if (!ref) {
         fail("a cell reference " + util::quote(v) + " outside A1…XFD1048576");
         return;
       }
       m_col = ref->first;
-    } else if (key == "t") {
+    } else if (key == 't') {
       std::string_view t(v);
       m_type = t == "s" ? 's' : t == "inlineStr" ? 'i' : t == "str" ? 'f' : t == "b" ? 'b'
                : t == "e" ? 'e' : t == "d" ? 'd' : 'n';
-    } else if (key == "s") {
+    } else if (key == 's') {
       parse_u32(v, m_style);
     }
   }
@@ -321,7 +345,7 @@ XlsxSheet::cell_value(Cell& cell)
       return false;
     uint32_t i;
     const auto& sst = m_book.strings();
-    if (!parse_u32(m_value.c_str(), i) || i >= sst.size()) {
+    if (!parse_u32(m_value, i) || i >= sst.size()) {
       fail("shared string " + util::quote(m_value) + " does not exist (the table holds "
            + std::to_string(sst.size()) + ")");
       return false;
@@ -365,13 +389,19 @@ XlsxSheet::cell_value(Cell& cell)
   std::string_view v = util::trim(m_value);
   if (v.empty())
     return false;
+  DateKind k = m_book.date_kind(m_style);
+  if (k == DateKind::none && plain_integer(v)) {
+    cell.type = CellType::number;
+    cell.text.assign(v);
+    return true;
+  }
   double d = 0;
   auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
   if (ec != std::errc() || p != v.data() + v.size()) {
     fail("a number " + util::quote(v) + " that is not a number");
     return false;
   }
-  if (DateKind k = m_book.date_kind(m_style); k != DateKind::none) {
+  if (k != DateKind::none) {
     if (auto t = serial_text(d, k, m_book.date1904())) {
       cell.type = CellType::date;
       cell.text = std::move(*t);

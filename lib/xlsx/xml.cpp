@@ -8,6 +8,7 @@
 #define XML_DTD 1
 #endif
 #include <expat.h>
+#include <cstring>
 #include <fmt/format.h>
 
 namespace duty::xlsx {
@@ -15,6 +16,9 @@ namespace duty::xlsx {
 namespace {
 
 constexpr int kChunk = 1 << 16;
+constexpr size_t kPrefetchChunk = 1 << 18;
+constexpr size_t kPrefetchAhead = 4;
+constexpr uint64_t kPrefetchFrom = 4 << 20; // smaller parts are read directly
 
 XML_Parser
 xp(void* p)
@@ -60,6 +64,68 @@ struct XmlStream::Callbacks
   }
 };
 
+PartPrefetch::PartPrefetch(ZipPart& part) : m_part(part), m_thread([this] { run(); }) {}
+
+PartPrefetch::~PartPrefetch()
+{
+  {
+    std::lock_guard lock(m_mutex);
+    m_stop = true;
+  }
+  m_cv.notify_all();
+  m_thread.join();
+}
+
+void
+PartPrefetch::run()
+{
+  try {
+    for (;;) {
+      std::string chunk(kPrefetchChunk, '\0');
+      size_t n = m_part.read(chunk.data(), chunk.size());
+      chunk.resize(n);
+      std::unique_lock lock(m_mutex);
+      m_cv.wait(lock, [&] { return m_stop || m_ready.size() < kPrefetchAhead; });
+      if (m_stop)
+        return;
+      if (n == 0) {
+        m_done = true;
+        m_cv.notify_all();
+        return;
+      }
+      m_ready.push_back(std::move(chunk));
+      m_cv.notify_all();
+    }
+  } catch (...) {
+    std::lock_guard lock(m_mutex);
+    m_error = std::current_exception();
+    m_done = true;
+    m_cv.notify_all();
+  }
+}
+
+size_t
+PartPrefetch::read(char* buf, size_t n)
+{
+  if (m_pos == m_cur.size()) {
+    std::unique_lock lock(m_mutex);
+    m_cv.wait(lock, [&] { return !m_ready.empty() || m_done; });
+    if (m_ready.empty()) {
+      if (m_error)
+        std::rethrow_exception(m_error);
+      return 0;
+    }
+    m_cur = std::move(m_ready.front());
+    m_ready.pop_front();
+    m_pos = 0;
+    m_cv.notify_all();
+  }
+  size_t k = std::min(n, m_cur.size() - m_pos);
+  std::memcpy(buf, m_cur.data() + m_pos, k);
+  m_pos += k;
+  return k;
+}
+
 const char*
 attr(const char** attrs, std::string_view local)
 {
@@ -88,8 +154,17 @@ XmlStream::XmlStream(ZipPart part, XmlHandler& handler, std::string where, const
 
 XmlStream::~XmlStream()
 {
+  m_prefetch.reset(); // joins the inflating thread before the part goes
   if (m_parser)
     XML_ParserFree(xp(m_parser));
+}
+
+size_t
+XmlStream::read(char* buf, size_t n)
+{
+  if (!m_prefetch && m_part.size() >= kPrefetchFrom)
+    m_prefetch = std::make_unique<PartPrefetch>(m_part);
+  return m_prefetch ? m_prefetch->read(buf, n) : m_part.read(buf, n);
 }
 
 void
@@ -145,7 +220,7 @@ XmlStream::run()
       void* buf = XML_GetBuffer(p, kChunk);
       if (!buf)
         throw UsageError("out of memory while parsing " + m_where);
-      size_t n = m_part.read(static_cast<char*>(buf), kChunk);
+      size_t n = read(static_cast<char*>(buf), kChunk);
       m_final = n == 0;
       st = XML_ParseBuffer(p, int(n), m_final);
     }

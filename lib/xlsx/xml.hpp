@@ -6,8 +6,14 @@
 // limits. A handler may suspend the parse (after each sheet row) and resume.
 #include "xlsx/zip.hpp"
 
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 
 namespace duty::xlsx {
 
@@ -30,10 +36,40 @@ attr(const char** attrs, std::string_view local);
 inline std::string_view
 local_name(const char* name)
 {
-  std::string_view n(name);
-  size_t colon = n.find(':');
-  return colon == std::string_view::npos ? n : n.substr(colon + 1);
+  // One pass, no library calls: this runs for every element of every sheet.
+  const char* start = name;
+  const char* p = name;
+  for (; *p; ++p)
+    if (*p == ':')
+      start = p + 1;
+  return std::string_view(start, size_t(p - start));
 }
+
+// Inflates a part on a second thread while the parser works on what came
+// before: inflating is a fifth of reading a sheet. At most four chunks wait.
+class PartPrefetch
+{
+public:
+  explicit PartPrefetch(ZipPart& part);
+  ~PartPrefetch();
+  PartPrefetch(const PartPrefetch&) = delete;
+  PartPrefetch& operator=(const PartPrefetch&) = delete;
+  // As ZipPart::read; the inflating thread's errors are thrown here.
+  size_t read(char* buf, size_t n);
+
+private:
+  void run();
+
+  ZipPart& m_part;
+  std::mutex m_mutex;
+  std::condition_variable m_cv;
+  std::deque<std::string> m_ready;
+  bool m_done = false, m_stop = false;
+  std::exception_ptr m_error;
+  std::string m_cur;
+  size_t m_pos = 0;
+  std::thread m_thread;
+};
 
 class XmlStream
 {
@@ -59,8 +95,11 @@ private:
   friend struct Callbacks;
   [[noreturn]] void throw_xml_error();
 
+  size_t read(char* buf, size_t n);
+
   void* m_parser = nullptr; // XML_Parser
   ZipPart m_part;
+  std::unique_ptr<PartPrefetch> m_prefetch; // for large parts
   XmlHandler& m_handler;
   std::string m_where;
   std::string m_error;

@@ -8,7 +8,7 @@ ERR=$(cat "$SCRATCH/err")
 expect_rc 0 "main job"
 expect_out "0 errors, 0 warnings in 64 files, 664 items" "validate and audit are clean"
 expect_out "lead:      康庄镇综合执法队" "route answers"
-expect_out "2492 rows stored" "orders loaded"
+expect_out "examples/yanqing-2025-03-orders.xlsx[工单明细]: 2492 rows stored" "orders loaded from the workbook"
 expect_out "8 rejected" "dirty rows set aside"
 expect_out "17557 rows stored" "events loaded"
 expect_eq "$(grep -m1 -E '^ +1  ' <<<"$OUT" | tr -s ' ')" " 1 八达岭镇 33 32 27 27 21 8 84.38% 84.38% 88.13% 85.9" "rates: first street"
@@ -16,6 +16,8 @@ expect_out "  26  区城市管理委             180       162     152     116  
 expect_eq "$(grep -c '合计' <<<"$OUT")" "2" "a 合计 row for streets and one for departments"
 CHECKS=$((CHECKS + 1))
 [[ -s "$SCRATCH/out/yanqing-2025-03.db" ]] || fail "the case store is left for the user"
+CHECKS=$((CHECKS + 1))
+[[ $(head -c 2 "$SCRATCH/out/rates-2025-03.xlsx") == PK ]] || fail "the rates workbook is left for the user"
 # A second run re-ingests: orders are updated, never duplicated.
 OUT=$(DUTY_OUT="$SCRATCH/out" sh "$DUTY_SRC/examples/main-job.sh" "$DUTY" 2>&1)
 RC=$?

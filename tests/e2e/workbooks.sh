@@ -20,6 +20,10 @@ expect_err "[xls]"
 CHECKS=$((CHECKS + 2))
 cmp -s o.xlsx again.xlsx || fail "gen cases --format xlsx: same seed, other bytes"
 cmp -s o.xls again.xls || fail "gen cases --format xls: same seed, other bytes"
+# The shipped example workbook is what the generator writes, byte for byte.
+"$DUTY" gen cases --lists "$LISTS" --orders 2500 --seed 202503 --month 2025-03 -o example.xlsx 2>/dev/null
+CHECKS=$((CHECKS + 1))
+cmp -s example.xlsx "$DUTY_SRC/examples/yanqing-2025-03-orders.xlsx" || fail "examples/yanqing-2025-03-orders.xlsx is not what duty gen cases writes"
 run gen cases --lists "$LISTS" --orders 5 --encoding gbk -o x.xlsx
 expect_rc 2
 expect_err "--encoding is for CSV"

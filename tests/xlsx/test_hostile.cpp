@@ -192,9 +192,131 @@ TEST_CASE("xls hostile: damaged compound files, a compound file without a workbo
   CHECK(has(open_file(head + std::string(600, '\0')), "h.xls: a damaged .xls workbook"));
   // What a password-protected .xlsx looks like: a compound file with other streams.
   CHECK(has(open_file(compound_file("EncryptedPackage", std::string(5000, 'e'))),
+            "h.xls: a password-protected workbook"));
+  CHECK(has(open_file(compound_file("WordDocument", std::string(5000, 'w'))),
             "no Excel workbook stream"));
   CHECK(has(open_file("<html><table><tr><td>工单编号</td></tr></table></html>"),
             "an HTML or XML table saved under a workbook's name"));
+}
+
+namespace {
+
+void
+put(std::string& s, size_t at, uint64_t v, int bytes)
+{
+  for (int i = 0; i < bytes; ++i)
+    s[at + size_t(i)] = char((v >> (8 * i)) & 0xFF);
+}
+
+// BIFF8 records: a workbook whose `sheets` sheets each claim 65536 × 256 cells.
+std::string
+claiming_biff(int sheets)
+{
+  std::string s;
+  auto rec = [&](uint16_t type, std::string data) {
+    std::string r(4, '\0');
+    put(r, 0, type, 2);
+    put(r, 2, data.size(), 2);
+    s += r + data;
+  };
+  std::string bof(16, '\0');
+  put(bof, 0, 0x0600, 2);
+  put(bof, 2, 0x0005, 2);
+  rec(0x0809, bof);
+  rec(0x000A, "");
+  for (int i = 0; i < sheets; ++i) {
+    put(bof, 2, 0x0010, 2);
+    rec(0x0809, bof);
+    std::string dim(14, '\0');
+    put(dim, 4, 65536, 4);
+    put(dim, 10, 256, 2);
+    rec(0x0200, dim);
+    rec(0x000A, "");
+  }
+  return s;
+}
+
+// A compound file whose one stream is small enough for the mini stream:
+// sector 0 the FAT, 1 the directory, 2 the mini FAT, 3… the mini stream.
+std::string
+mini_compound(const std::string& name, const std::string& stream)
+{
+  size_t minis = (stream.size() + 63) / 64, container = (minis * 64 + 511) / 512;
+  std::string f(512 * (4 + container), '\0');
+  f.replace(0, 8, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+  put(f, 0x18, 0x3E, 2);
+  put(f, 0x1A, 3, 2);
+  put(f, 0x1C, 0xFFFE, 2);
+  put(f, 0x1E, 9, 2);
+  put(f, 0x20, 6, 2);
+  put(f, 0x2C, 1, 4);      // one FAT sector
+  put(f, 0x30, 1, 4);      // directory at sector 1
+  put(f, 0x38, 4096, 4);   // mini stream cutoff
+  put(f, 0x3C, 2, 4);      // mini FAT at sector 2
+  put(f, 0x40, 1, 4);
+  put(f, 0x44, 0xFFFFFFFE, 4);
+  put(f, 0x4C, 0, 4);
+  for (int i = 1; i < 109; ++i)
+    put(f, 0x4C + 4 * size_t(i), 0xFFFFFFFF, 4);
+  auto at = [](size_t sector) { return 512 * (sector + 1); };
+  for (size_t k = 0; k < 128; ++k)
+    put(f, at(0) + 4 * k, 0xFFFFFFFF, 4);
+  put(f, at(0), 0xFFFFFFFD, 4);
+  put(f, at(0) + 4, 0xFFFFFFFE, 4);
+  put(f, at(0) + 8, 0xFFFFFFFE, 4);
+  for (size_t c = 0; c < container; ++c)
+    put(f, at(0) + 4 * (3 + c), c + 1 < container ? 4 + c : 0xFFFFFFFE, 4);
+  for (size_t k = 0; k < 128; ++k)
+    put(f, at(2) + 4 * k, k < minis ? (k + 1 < minis ? k + 1 : 0xFFFFFFFE) : 0xFFFFFFFF, 4);
+  auto entry = [&](size_t i, const std::string& n, int type, uint32_t start, uint32_t size) {
+    size_t e = at(1) + 128 * i;
+    for (size_t c = 0; c < n.size(); ++c)
+      put(f, e + 2 * c, uint8_t(n[c]), 2);
+    put(f, e + 64, 2 * (n.size() + 1), 2);
+    f[e + 66] = char(type);
+    put(f, e + 68, 0xFFFFFFFF, 4);
+    put(f, e + 72, 0xFFFFFFFF, 4);
+    put(f, e + 76, type == 5 ? 1 : 0xFFFFFFFF, 4);
+    put(f, e + 116, start, 4);
+    put(f, e + 120, size, 4);
+  };
+  entry(0, "Root Entry", 5, 3, uint32_t(minis * 64));
+  entry(1, name, 2, 0, uint32_t(stream.size()));
+  f.replace(at(3), stream.size(), stream);
+  return f;
+}
+
+} // namespace
+
+TEST_CASE("xls hostile: sheets that claim more cells than FreeXL should allocate")
+{
+  auto error_of_file = [](const std::string& bytes) -> std::string {
+    test::TempFile f("claims.xls", bytes);
+    try {
+      open_book(f.path, "claims.xls");
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "no error";
+  };
+  auto start = std::chrono::steady_clock::now();
+  // In the regular stream, and hidden in the mini stream of a 3 KB file.
+  CHECK(has(error_of_file(compound_file("Workbook", claiming_biff(20))),
+            "claims.xls: its sheets claim 335544320 cells, more than the 33554432"));
+  std::string tiny = mini_compound("Workbook", claiming_biff(20));
+  CHECK(tiny.size() < 4096);
+  CHECK(has(error_of_file(tiny), "claims.xls: its sheets claim 335544320 cells"));
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+  // The reader of compound files finds the stream in either place.
+  auto cf = read_compound_file(tiny, {"book", "workbook"});
+  REQUIRE(cf);
+  CHECK(cf->names == std::vector<std::string>{"Workbook"});
+  CHECK(cf->stream == claiming_biff(20));
+  std::string big = claiming_biff(1) + std::string(9000, '\0');
+  auto cf2 = read_compound_file(compound_file("Book", big), {"workbook", "book"});
+  REQUIRE(cf2);
+  CHECK(cf2->stream == big);
+  CHECK_FALSE(read_compound_file("not a compound file", {"Workbook"}));
 }
 
 TEST_CASE("xlsx hostile: the case reader passes the errors on")
