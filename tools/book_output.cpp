@@ -60,8 +60,9 @@ BookOutput::finish()
 void
 add_output_option(CLI::App& app, std::string& out)
 {
-  app.add_option("-o,--output", out, "Write to FILE instead of standard output (a workbook "
-                                     "with --format xlsx is never written to a terminal)");
+  app.add_option("-o,--output", out,
+                 "Write to FILE instead of standard output (a workbook "
+                 "with --format xlsx is never written to a terminal)");
 }
 
 int

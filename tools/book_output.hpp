@@ -12,8 +12,7 @@
 namespace duty::tools {
 
 // Adds -o/--output FILE: where a command's table goes (default: standard output).
-void
-add_output_option(CLI::App& app, std::string& out);
+void add_output_option(CLI::App& app, std::string& out);
 
 // The one way a command writes its tables: xlsx as a workbook
 // (output::write_xlsx) to `out`, a file, or standard output when that is not
@@ -21,11 +20,9 @@ add_output_option(CLI::App& app, std::string& out);
 // standard output. Returns the exit status: 0, or 2 when it cannot write.
 // Throws UsageError for a workbook bound for a terminal.
 // Before the work: throws UsageError when a workbook would go to a terminal.
-void
-check_output(output::Format f, const std::string& out);
+void check_output(output::Format f, const std::string& out);
 
-int
-emit_tables(const std::vector<output::Table>& tables, output::Format f, const std::string& out);
+int emit_tables(const std::vector<output::Table>& tables, output::Format f, const std::string& out);
 
 class BookOutput
 {
@@ -38,7 +35,11 @@ public:
   BookOutput& operator=(const BookOutput&) = delete;
 
   // The file the writer should write.
-  const std::string& path() const { return m_path; }
+  const std::string&
+  path() const
+  {
+    return m_path;
+  }
   // After the writer closed the file: copies it to standard output if that
   // is where it goes. False when standard output fails (a closed pipe).
   bool finish();

@@ -22,19 +22,44 @@ class TextSource final : public RecordSource
 {
 public:
   TextSource(const std::string& path, const ReaderOptions& options, int fd, std::string taken)
-    : m_stream(path, options.encoding, fd, std::move(taken)), m_records(m_stream, options.format)
+      : m_stream(path, options.encoding, fd, std::move(taken)), m_records(m_stream, options.format)
   {
   }
-  const std::vector<std::string>& header() const override { return m_records.header(); }
-  bool next(Record& rec) override { return m_records.next(rec); }
-  Format format() const override { return m_records.format(); }
-  Encoding encoding() const override { return m_stream.encoding(); }
-  const std::string& name() const override { return m_stream.path(); }
-  std::string where(uint64_t line, size_t) const override
+  const std::vector<std::string>&
+  header() const override
+  {
+    return m_records.header();
+  }
+  bool
+  next(Record& rec) override
+  {
+    return m_records.next(rec);
+  }
+  Format
+  format() const override
+  {
+    return m_records.format();
+  }
+  Encoding
+  encoding() const override
+  {
+    return m_stream.encoding();
+  }
+  const std::string&
+  name() const override
+  {
+    return m_stream.path();
+  }
+  std::string
+  where(uint64_t line, size_t) const override
   {
     return m_stream.path() + ":" + std::to_string(line);
   }
-  std::string content_hash() override { return m_stream.content_hash(); }
+  std::string
+  content_hash() override
+  {
+    return m_stream.content_hash();
+  }
 
 private:
   TextStream m_stream;
@@ -72,8 +97,8 @@ public:
     m_path = std::string(tmp && *tmp ? tmp : "/tmp") + "/duty-stdin-XXXXXX";
     int fd = ::mkstemp(m_path.data());
     if (fd < 0)
-      throw UsageError("cannot spool a workbook from standard input: " + m_path + ": "
-                       + std::strerror(errno));
+      throw UsageError("cannot spool a workbook from standard input: " + m_path + ": " +
+                       std::strerror(errno));
     try {
       copy(in, fd, head, name);
       ::close(fd);
@@ -90,19 +115,45 @@ public:
     }
   }
   ~SpooledWorkbook() override { ::unlink(m_path.c_str()); }
-  const std::vector<std::string>& header() const override { return m_inner->header(); }
-  bool next(Record& rec) override { return m_inner->next(rec); }
-  Format format() const override { return m_inner->format(); }
-  Encoding encoding() const override { return m_inner->encoding(); }
-  const std::string& name() const override { return m_inner->name(); }
-  std::string where(uint64_t line, size_t column) const override
+  const std::vector<std::string>&
+  header() const override
+  {
+    return m_inner->header();
+  }
+  bool
+  next(Record& rec) override
+  {
+    return m_inner->next(rec);
+  }
+  Format
+  format() const override
+  {
+    return m_inner->format();
+  }
+  Encoding
+  encoding() const override
+  {
+    return m_inner->encoding();
+  }
+  const std::string&
+  name() const override
+  {
+    return m_inner->name();
+  }
+  std::string
+  where(uint64_t line, size_t column) const override
   {
     return m_inner->where(line, column);
   }
-  std::string content_hash() override { return m_inner->content_hash(); }
+  std::string
+  content_hash() override
+  {
+    return m_inner->content_hash();
+  }
 
 private:
-  static void copy(int in, int fd, const std::string& head, const std::string& name)
+  static void
+  copy(int in, int fd, const std::string& head, const std::string& name)
   {
     std::string buf = head;
     for (;;) {
@@ -111,8 +162,8 @@ private:
         if (w < 0 && errno == EINTR)
           continue;
         if (w < 0)
-          throw UsageError(std::string("cannot spool a workbook from standard input: ")
-                           + std::strerror(errno));
+          throw UsageError(std::string("cannot spool a workbook from standard input: ") +
+                           std::strerror(errno));
         off += size_t(w);
       }
       buf.resize(1 << 20);

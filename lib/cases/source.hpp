@@ -37,13 +37,11 @@ public:
 // Opens `path` ("-": standard input) as a text export or a workbook.
 // Throws UsageError when it cannot be opened, InputError when it is a
 // damaged or hostile workbook or has no recognisable header.
-std::unique_ptr<RecordSource>
-open_records(const std::string& path, const ReaderOptions& options);
+std::unique_ptr<RecordSource> open_records(const std::string& path, const ReaderOptions& options);
 
 // A workbook sheet as records (cases/workbook_source.cpp). `file` is what to
 // read (a spooled copy for standard input), `name` how messages call it.
-std::unique_ptr<RecordSource>
-open_workbook_records(const std::string& file, const std::string& name,
-                      const ReaderOptions& options);
+std::unique_ptr<RecordSource> open_workbook_records(const std::string& file, const std::string& name,
+                                                    const ReaderOptions& options);
 
 } // namespace duty::cases

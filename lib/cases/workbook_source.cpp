@@ -47,11 +47,27 @@ class WorkbookSource final : public RecordSource
 {
 public:
   WorkbookSource(const std::string& file, const std::string& name, const ReaderOptions& opt);
-  const std::vector<std::string>& header() const override { return m_header; }
+  const std::vector<std::string>&
+  header() const override
+  {
+    return m_header;
+  }
   bool next(Record& rec) override;
-  Format format() const override { return m_format; }
-  Encoding encoding() const override { return Encoding::utf8; }
-  const std::string& name() const override { return m_where; }
+  Format
+  format() const override
+  {
+    return m_format;
+  }
+  Encoding
+  encoding() const override
+  {
+    return Encoding::utf8;
+  }
+  const std::string&
+  name() const override
+  {
+    return m_where;
+  }
   std::string where(uint64_t line, size_t column) const override;
   std::string content_hash() override;
 
@@ -81,9 +97,8 @@ private:
   std::string m_hash;
 };
 
-WorkbookSource::WorkbookSource(const std::string& file, const std::string& name,
-                               const ReaderOptions& opt)
-  : m_opt(opt), m_file(file), m_name(name)
+WorkbookSource::WorkbookSource(const std::string& file, const std::string& name, const ReaderOptions& opt)
+    : m_opt(opt), m_file(file), m_name(name)
 {
   m_book = xlsx::open_book(file, name);
   m_format = m_book->kind() == xlsx::BookKind::xlsx ? Format::xlsx : Format::xls;
@@ -93,16 +108,15 @@ WorkbookSource::WorkbookSource(const std::string& file, const std::string& name,
   std::string need;
   for (const auto& f : fields(opt.kind))
     if (f.required)
-      need += std::string(need.empty() ? "" : ", ") + std::string(f.name) + " ("
-              + std::string(f.aliases.empty() ? f.name : f.aliases[0]) + ")";
+      need += std::string(need.empty() ? "" : ", ") + std::string(f.name) + " (" +
+              std::string(f.aliases.empty() ? f.name : f.aliases[0]) + ")";
   std::string seen;
   for (const auto& s : m_first_rows)
     seen += (seen.empty() ? "" : "; ") + s;
-  throw InputError(name + ": no header row with a column for " + need + " in the first "
-                   + std::to_string(kScanRows) + " rows of "
-                   + (opt.sheet.empty() ? "any visible sheet" : "the sheet") + " (" + seen
-                   + "); " + (opt.sheet.empty() ? "pick the sheet with --sheet and " : "")
-                   + "name the columns in a --map file");
+  throw InputError(
+      name + ": no header row with a column for " + need + " in the first " + std::to_string(kScanRows) +
+      " rows of " + (opt.sheet.empty() ? "any visible sheet" : "the sheet") + " (" + seen + "); " +
+      (opt.sheet.empty() ? "pick the sheet with --sheet and " : "") + "name the columns in a --map file");
 }
 
 // The sheets to look at, in order: the one --sheet names (by name, or by
@@ -134,8 +148,7 @@ WorkbookSource::candidates(const std::string& wanted) const
   std::string names;
   for (size_t i = 0; i < sheets.size(); ++i)
     names += (i ? ", " : "") + std::to_string(i + 1) + " " + util::quote(sheets[i].name);
-  throw UsageError(m_name + ": no sheet " + util::quote(wanted) + " (the sheets are " + names
-                   + ")");
+  throw UsageError(m_name + ": no sheet " + util::quote(wanted) + " (the sheets are " + names + ")");
 }
 
 bool
@@ -201,8 +214,8 @@ WorkbookSource::find_header(size_t sheet)
     if (first.empty()) {
       for (const auto& c : m_row)
         first += (first.empty() ? "" : ", ") + clean(c.text);
-      first = "sheet " + util::quote(m_book->sheets()[sheet].name) + " row "
-              + std::to_string(m_row.number) + " has " + util::quote(first, 80);
+      first = "sheet " + util::quote(m_book->sheets()[sheet].name) + " row " + std::to_string(m_row.number) +
+              " has " + util::quote(first, 80);
     }
     if (!required_present(m_row))
       continue;
@@ -219,8 +232,7 @@ WorkbookSource::find_header(size_t sheet)
     m_sheet = xlsx::read_ahead(std::move(m_sheet));
     return true;
   }
-  m_first_rows.push_back(first.empty() ? "sheet " + util::quote(m_book->sheets()[sheet].name)
-                                           + " is empty"
+  m_first_rows.push_back(first.empty() ? "sheet " + util::quote(m_book->sheets()[sheet].name) + " is empty"
                                        : first);
   return false;
 }
@@ -371,8 +383,7 @@ WorkbookSource::content_hash()
 } // namespace
 
 std::unique_ptr<RecordSource>
-open_workbook_records(const std::string& file, const std::string& name,
-                      const ReaderOptions& options)
+open_workbook_records(const std::string& file, const std::string& name, const ReaderOptions& options)
 {
   return std::make_unique<WorkbookSource>(file, name, options);
 }

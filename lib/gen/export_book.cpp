@@ -7,9 +7,9 @@
 
 namespace duty::gen {
 
-ExportBook::ExportBook(xlsx::BookWriter& out, cases::Kind kind, std::string sheet,
-                       std::string title, std::string note)
-  : m_out(out), m_kind(kind), m_title(std::move(title)), m_note(std::move(note))
+ExportBook::ExportBook(xlsx::BookWriter& out, cases::Kind kind, std::string sheet, std::string title,
+                       std::string note)
+    : m_out(out), m_kind(kind), m_title(std::move(title)), m_note(std::move(note))
 {
   m_out.add_sheet(sheet);
 }

@@ -15,8 +15,7 @@ namespace duty::gen {
 class ExportBook
 {
 public:
-  ExportBook(xlsx::BookWriter& out, cases::Kind kind, std::string sheet, std::string title,
-             std::string note);
+  ExportBook(xlsx::BookWriter& out, cases::Kind kind, std::string sheet, std::string title, std::string note);
   // The first call is the header.
   void row(const std::vector<std::string>& fields);
   // Sets the column widths and writes the file. Throws UsageError.

@@ -27,21 +27,15 @@ write_cell(xlsx::BookWriter& w, uint32_t row, uint32_t col, const Cell& c, bool 
   style.bold = bold;
   switch (c.kind) {
   case Cell::Kind::null: return;
-  case Cell::Kind::integer:
-    w.number(row, col, double(c.integer), style);
-    return;
-  case Cell::Kind::real:
-    w.number(row, col, c.real, style);
-    return;
+  case Cell::Kind::integer: w.number(row, col, double(c.integer), style); return;
+  case Cell::Kind::real: w.number(row, col, c.real, style); return;
   case Cell::Kind::decimal: {
     std::string f = decimal_format(c);
     style.num_format = f;
     w.number(row, col, c.real, style);
     return;
   }
-  case Cell::Kind::text:
-    w.text(row, col, c.text, style);
-    return;
+  case Cell::Kind::text: w.text(row, col, c.text, style); return;
   }
 }
 

@@ -17,7 +17,6 @@ namespace duty::output {
 // with each table's provenance (Table::meta: list-set hash, profile, …).
 // The same tables give the same bytes. Throws UsageError when the file
 // cannot be written.
-void
-write_xlsx(const std::vector<Table>& tables, const std::string& path);
+void write_xlsx(const std::vector<Table>& tables, const std::string& path);
 
 } // namespace duty::output

@@ -28,20 +28,31 @@ constexpr uint16_t kDefaultXf = 15; // after the 15 style XFs
 struct Bytes
 {
   std::string s;
-  Bytes& u8(uint8_t v)
+  Bytes&
+  u8(uint8_t v)
   {
     s += char(v);
     return *this;
   }
-  Bytes& u16(uint16_t v) { return u8(uint8_t(v & 0xFF)).u8(uint8_t(v >> 8)); }
-  Bytes& u32(uint32_t v) { return u16(uint16_t(v & 0xFFFF)).u16(uint16_t(v >> 16)); }
-  Bytes& f64(double v)
+  Bytes&
+  u16(uint16_t v)
+  {
+    return u8(uint8_t(v & 0xFF)).u8(uint8_t(v >> 8));
+  }
+  Bytes&
+  u32(uint32_t v)
+  {
+    return u16(uint16_t(v & 0xFFFF)).u16(uint16_t(v >> 16));
+  }
+  Bytes&
+  f64(double v)
   {
     uint64_t bits;
     std::memcpy(&bits, &v, 8);
     return u32(uint32_t(bits)).u32(uint32_t(bits >> 32));
   }
-  Bytes& raw(std::string_view v)
+  Bytes&
+  raw(std::string_view v)
   {
     s += v;
     return *this;
@@ -93,7 +104,7 @@ short_string(Bytes& b, std::string_view s)
 struct Sheet
 {
   std::string name;
-  std::string cells; // LABELSST, NUMBER and BLANK records, in write order
+  std::string cells;           // LABELSST, NUMBER and BLANK records, in write order
   uint32_t rows = 0, cols = 0; // one past the last used
   std::map<uint32_t, double> widths;
   std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> merges; // row, first, last
@@ -110,27 +121,31 @@ public:
       throw UsageError(m_path + ": " + std::strerror(errno));
   }
 
-  void add_sheet(std::string_view name) override
+  void
+  add_sheet(std::string_view name) override
   {
     std::string n = valid_sheet_name(name);
     for (int i = 2; taken(n); ++i)
       n = valid_sheet_name(std::string(name).substr(0, 27) + " (" + std::to_string(i) + ")");
     m_sheets.push_back({n, {}, 0, 0, {}, {}});
   }
-  void text(uint32_t row, uint32_t col, std::string_view value, const Style& style) override
+  void
+  text(uint32_t row, uint32_t col, std::string_view value, const Style& style) override
   {
     Bytes b;
     b.u16(uint16_t(row)).u16(uint16_t(col)).u16(xf(style, row, col)).u32(string_index(value));
     record(sheet().cells, 0x00FD, b.s); // LABELSST
   }
-  void number(uint32_t row, uint32_t col, double value, const Style& style) override
+  void
+  number(uint32_t row, uint32_t col, double value, const Style& style) override
   {
     Bytes b;
     b.u16(uint16_t(row)).u16(uint16_t(col)).u16(xf(style, row, col)).f64(value);
     record(sheet().cells, 0x0203, b.s); // NUMBER
   }
-  void merged_text(uint32_t row, uint32_t first_col, uint32_t last_col, std::string_view value,
-                   const Style& style) override
+  void
+  merged_text(uint32_t row, uint32_t first_col, uint32_t last_col, std::string_view value,
+              const Style& style) override
   {
     text(row, first_col, value, style);
     for (uint32_t c = first_col + 1; c <= last_col; ++c) {
@@ -140,23 +155,32 @@ public:
     }
     sheet().merges.emplace_back(row, first_col, last_col);
   }
-  void column_width(uint32_t col, double chars) override
+  void
+  column_width(uint32_t col, double chars) override
   {
     if (col < kMaxCols)
       sheet().widths[col] = chars;
   }
-  void freeze_rows(uint32_t) override {}
-  void autofilter(uint32_t, uint32_t, uint32_t) override {}
+  void
+  freeze_rows(uint32_t) override
+  {
+  }
+  void
+  autofilter(uint32_t, uint32_t, uint32_t) override
+  {
+  }
   void close() override;
 
 private:
-  Sheet& sheet()
+  Sheet&
+  sheet()
   {
     if (m_sheets.empty())
       add_sheet("Sheet1");
     return m_sheets.back();
   }
-  bool taken(const std::string& n) const
+  bool
+  taken(const std::string& n) const
   {
     for (const auto& s : m_sheets)
       if (s.name == n)
@@ -174,9 +198,9 @@ private:
   std::vector<std::u16string> m_strings;
   std::unordered_map<std::string, uint32_t> m_string_index;
   uint32_t m_string_uses = 0;
-  std::vector<std::pair<bool, double>> m_fonts;            // beyond the four defaults
-  std::vector<std::string> m_formats;                      // custom codes from id 164
-  std::vector<std::pair<uint16_t, uint16_t>> m_xfs;        // cell XFs from 16: font, format
+  std::vector<std::pair<bool, double>> m_fonts;     // beyond the four defaults
+  std::vector<std::string> m_formats;               // custom codes from id 164
+  std::vector<std::pair<uint16_t, uint16_t>> m_xfs; // cell XFs from 16: font, format
   std::map<std::tuple<std::string, bool, double>, uint16_t> m_xf_index;
 };
 
@@ -278,8 +302,8 @@ BiffWriter::shared_strings() const
   for (const auto& s : m_strings) {
     // A string goes to a fresh record when that saves it a record: FreeXL
     // (1.0.6) misreads a string spread over three records.
-    if (cur.s.size() + 3 + (s.empty() ? 0 : 2) > kMaxRecord
-        || (cur.s.size() > 0 && spans(cur.s.size(), s.size()) > spans(0, s.size())))
+    if (cur.s.size() + 3 + (s.empty() ? 0 : 2) > kMaxRecord ||
+        (cur.s.size() > 0 && spans(cur.s.size(), s.size()) > spans(0, s.size())))
       flush();
     cur.u16(uint16_t(s.size())).u8(1);
     size_t done = 0;
@@ -305,10 +329,20 @@ BiffWriter::globals(const std::vector<uint32_t>& offsets) const
   std::string out;
   Bytes b;
   record(out, 0x0809, b.u16(0x0600).u16(0x0005).u16(0x0DBB).u16(0x07CC).u32(0).u32(6).s); // BOF
-  record(out, 0x0042, Bytes().u16(1200).s);                                  // CODEPAGE: UTF-16
-  record(out, 0x003D, Bytes().u16(0).u16(0).u16(0x4000).u16(0x2000).u16(0x0038).u16(0).u16(0)
-                        .u16(1).u16(0x0258).s);                                   // WINDOW1
-  record(out, 0x0022, Bytes().u16(0).s);                                      // DATEMODE: 1900
+  record(out, 0x0042, Bytes().u16(1200).s);                                               // CODEPAGE: UTF-16
+  record(out, 0x003D,
+         Bytes()
+             .u16(0)
+             .u16(0)
+             .u16(0x4000)
+             .u16(0x2000)
+             .u16(0x0038)
+             .u16(0)
+             .u16(0)
+             .u16(1)
+             .u16(0x0258)
+             .s);                        // WINDOW1
+  record(out, 0x0022, Bytes().u16(0).s); // DATEMODE: 1900
   for (bool bold : {false, true, false, false})
     record(out, 0x0031, font_record(bold, 0).s);
   for (const auto& [bold, size] : m_fonts)
@@ -343,13 +377,19 @@ BiffWriter::substream(const Sheet& s, bool first) const
   std::string out;
   record(out, 0x0809, Bytes().u16(0x0600).u16(0x0010).u16(0x0DBB).u16(0x07CC).u32(0).u32(6).s);
   for (const auto& [col, chars] : s.widths)
-    record(out, 0x007D, Bytes().u16(uint16_t(col)).u16(uint16_t(col))
-                          .u16(uint16_t(std::min(chars, 255.0) * 256)).u16(kDefaultXf).u16(0)
-                          .u16(0).s); // COLINFO
+    record(out, 0x007D,
+           Bytes()
+               .u16(uint16_t(col))
+               .u16(uint16_t(col))
+               .u16(uint16_t(std::min(chars, 255.0) * 256))
+               .u16(kDefaultXf)
+               .u16(0)
+               .u16(0)
+               .s); // COLINFO
   record(out, 0x0200, Bytes().u32(0).u32(s.rows).u16(0).u16(uint16_t(s.cols)).u16(0).s);
   out += s.cells;
-  record(out, 0x023E, Bytes().u16(first ? 0x06B6 : 0x00B6).u16(0).u16(0).u32(0x40).u16(0)
-                        .u16(0).u32(0).s); // WINDOW2
+  record(out, 0x023E,
+         Bytes().u16(first ? 0x06B6 : 0x00B6).u16(0).u16(0).u32(0x40).u16(0).u16(0).u32(0).s); // WINDOW2
   if (!s.merges.empty()) {
     Bytes m;
     m.u16(uint16_t(s.merges.size()));

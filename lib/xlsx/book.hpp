@@ -24,8 +24,7 @@ enum class Magic {
   markup, // "<": an HTML table or SpreadsheetML 2003 saved under an .xls name
 };
 
-Magic
-sniff(std::string_view head);
+Magic sniff(std::string_view head);
 
 struct SheetInfo
 {
@@ -59,17 +58,14 @@ public:
 
 // Opens a workbook file of either kind; `name` is how messages call it.
 // Throws InputError when the file is not a readable workbook.
-std::unique_ptr<Book>
-open_book(const std::string& path, const std::string& name, const Limits& limits = {});
+std::unique_ptr<Book> open_book(const std::string& path, const std::string& name, const Limits& limits = {});
 
 // Opens an .xlsx held in memory (for fuzzing); `bytes` must outlive the book.
-std::unique_ptr<Book>
-open_xlsx_memory(std::string_view bytes, const std::string& name, const Limits& limits = {});
+std::unique_ptr<Book> open_xlsx_memory(std::string_view bytes, const std::string& name,
+                                       const Limits& limits = {});
 
-std::unique_ptr<Book>
-open_xlsx(const std::string& path, const std::string& name, const Limits& limits);
+std::unique_ptr<Book> open_xlsx(const std::string& path, const std::string& name, const Limits& limits);
 
-std::unique_ptr<Book>
-open_xls(const std::string& path, const std::string& name, const Limits& limits);
+std::unique_ptr<Book> open_xls(const std::string& path, const std::string& name, const Limits& limits);
 
 } // namespace duty::xlsx

@@ -35,16 +35,48 @@ public:
   uint32_t number = 0; // 1-based, as Excel shows it
   bool hidden = false;
 
-  size_t size() const { return m_size; }
-  bool empty() const { return m_size == 0; }
-  const Cell& operator[](size_t i) const { return m_cells[i]; }
-  Cell& operator[](size_t i) { return m_cells[i]; }
-  const Cell* begin() const { return m_cells.data(); }
-  const Cell* end() const { return m_cells.data() + m_size; }
+  size_t
+  size() const
+  {
+    return m_size;
+  }
+  bool
+  empty() const
+  {
+    return m_size == 0;
+  }
+  const Cell&
+  operator[](size_t i) const
+  {
+    return m_cells[i];
+  }
+  Cell&
+  operator[](size_t i)
+  {
+    return m_cells[i];
+  }
+  const Cell*
+  begin() const
+  {
+    return m_cells.data();
+  }
+  const Cell*
+  end() const
+  {
+    return m_cells.data() + m_size;
+  }
   // A fresh cell at the end (its text cleared); drop it again with pop().
   Cell& add();
-  void pop() { --m_size; }
-  void clear() { m_size = 0; }
+  void
+  pop()
+  {
+    --m_size;
+  }
+  void
+  clear()
+  {
+    m_size = 0;
+  }
   // The cell in column `col`, or nullptr.
   const Cell* find(uint32_t col) const;
 
@@ -58,22 +90,18 @@ constexpr uint32_t kMaxColumns = 16384;
 constexpr uint32_t kMaxRows = 1048576;
 
 // "A", "Z", "AA", … for a 0-based column.
-std::string
-column_letters(uint32_t col);
+std::string column_letters(uint32_t col);
 
 // "H12" for 0-based column 7, row 12.
-std::string
-cell_name(uint32_t col, uint32_t row);
+std::string cell_name(uint32_t col, uint32_t row);
 
 // Splits "H12" into (column 7, row 12); "H" alone gives row 0. nullopt when
 // the text is not a cell reference within Excel's limits.
-std::optional<std::pair<uint32_t, uint32_t>>
-parse_cell_ref(std::string_view ref);
+std::optional<std::pair<uint32_t, uint32_t>> parse_cell_ref(std::string_view ref);
 
 // The text of a number as a CSV export would show it: integers without a
 // fraction (ids such as 2025030100001 stay whole), others in the shortest
 // form that reads back to the same double.
-std::string
-number_text(double v);
+std::string number_text(double v);
 
 } // namespace duty::xlsx

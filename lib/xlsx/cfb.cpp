@@ -10,7 +10,7 @@ namespace {
 
 constexpr uint32_t kSector = 512;
 constexpr uint32_t kPerSector = kSector / 4; // FAT entries per sector
-constexpr uint32_t kHeaderDifat = 109;      // FAT sector numbers in the header
+constexpr uint32_t kHeaderDifat = 109;       // FAT sector numbers in the header
 constexpr uint32_t kFree = 0xFFFFFFFF, kEnd = 0xFFFFFFFE, kFat = 0xFFFFFFFD, kDifat = 0xFFFFFFFC;
 constexpr uint32_t kNoStream = 0xFFFFFFFF;
 constexpr uint32_t kMiniCutoff = 4096;
@@ -115,9 +115,9 @@ compound_file(std::string_view name, std::string stream)
     }
     put32(out, at + 4 * (kPerSector - 1), i + 1 < difat ? first_difat + i + 1 : kEnd);
   }
-  std::string entries = dir_entry("Root Entry", 5, 1, kEnd, 0)
-                         + dir_entry(name, 2, kNoStream, first_stream, uint32_t(stream.size()))
-                         + dir_entry("", 0, kNoStream, 0, 0) + dir_entry("", 0, kNoStream, 0, 0);
+  std::string entries = dir_entry("Root Entry", 5, 1, kEnd, 0) +
+                        dir_entry(name, 2, kNoStream, first_stream, uint32_t(stream.size())) +
+                        dir_entry("", 0, kNoStream, 0, 0) + dir_entry("", 0, kNoStream, 0, 0);
   out.replace(sector(dir), kSector, entries);
   out.replace(sector(first_stream), stream.size(), stream);
   return out;
@@ -128,8 +128,8 @@ namespace {
 uint32_t
 get32(std::string_view s, size_t at)
 {
-  return uint32_t(uint8_t(s[at])) | uint32_t(uint8_t(s[at + 1])) << 8
-         | uint32_t(uint8_t(s[at + 2])) << 16 | uint32_t(uint8_t(s[at + 3])) << 24;
+  return uint32_t(uint8_t(s[at])) | uint32_t(uint8_t(s[at + 1])) << 8 | uint32_t(uint8_t(s[at + 2])) << 16 |
+         uint32_t(uint8_t(s[at + 3])) << 24;
 }
 
 uint16_t
@@ -154,7 +154,8 @@ class Reader
 public:
   explicit Reader(std::string_view bytes) : m_b(bytes) {}
 
-  bool load_header()
+  bool
+  load_header()
   {
     if (m_b.size() < 512 || m_b.substr(0, 8) != std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
       return false;
@@ -188,7 +189,8 @@ public:
   }
 
   // The bytes of the chain from `start`, at most `size` of them.
-  std::optional<std::string> chain(uint32_t start, uint64_t size) const
+  std::optional<std::string>
+  chain(uint32_t start, uint64_t size) const
   {
     std::string out;
     for (size_t hops = 0; start < kDifat && out.size() < size; ++hops) {
@@ -204,7 +206,8 @@ public:
     return out;
   }
 
-  std::optional<std::string> mini_chain(uint32_t start, uint64_t size, std::string_view mini_stream) const
+  std::optional<std::string>
+  mini_chain(uint32_t start, uint64_t size, std::string_view mini_stream) const
   {
     std::vector<uint32_t> minifat;
     uint32_t first = get32(m_b, 0x3C), n = get32(m_b, 0x40);
@@ -225,11 +228,20 @@ public:
     return out;
   }
 
-  size_t sector_size() const { return m_sector; }
-  uint64_t file_size() const { return m_b.size(); }
+  size_t
+  sector_size() const
+  {
+    return m_sector;
+  }
+  uint64_t
+  file_size() const
+  {
+    return m_b.size();
+  }
 
 private:
-  std::string_view sector(uint32_t n) const
+  std::string_view
+  sector(uint32_t n) const
   {
     size_t at = (size_t(n) + 1) * m_sector;
     if (n >= kDifat || at + m_sector > m_b.size())

@@ -12,7 +12,7 @@ namespace duty::xlsx {
 // A compound file as read: its stream names, and one stream's bytes.
 struct CompoundFile
 {
-  std::vector<std::string> names; // the directory's stream names (ASCII, as written)
+  std::vector<std::string> names;    // the directory's stream names (ASCII, as written)
   std::optional<std::string> stream; // the one asked for, when present and readable
 };
 
@@ -21,13 +21,12 @@ struct CompoundFile
 // chain. Memory and time are bounded by the file's size: chains that loop
 // or point outside the file end the read. nullopt when `bytes` is not a
 // readable compound file.
-std::optional<CompoundFile>
-read_compound_file(std::string_view bytes, const std::vector<std::string_view>& wanted);
+std::optional<CompoundFile> read_compound_file(std::string_view bytes,
+                                               const std::vector<std::string_view>& wanted);
 
 // The bytes of a compound file with one stream `name` (at most 31
 // characters, ASCII). Streams shorter than 4096 bytes are padded with zeros
 // so that they never go into the mini stream.
-std::string
-compound_file(std::string_view name, std::string stream);
+std::string compound_file(std::string_view name, std::string stream);
 
 } // namespace duty::xlsx

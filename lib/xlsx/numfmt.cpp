@@ -10,13 +10,12 @@ namespace duty::xlsx {
 DateKind
 builtin_date_kind(uint32_t id)
 {
-  if ((id >= 14 && id <= 17) || id == 27 || id == 28 || id == 29 || id == 30 || id == 31
-      || id == 36 || (id >= 50 && id <= 54) || id == 57 || id == 58)
+  if ((id >= 14 && id <= 17) || id == 27 || id == 28 || id == 29 || id == 30 || id == 31 || id == 36 ||
+      (id >= 50 && id <= 54) || id == 57 || id == 58)
     return DateKind::date;
   if (id == 22)
     return DateKind::datetime;
-  if ((id >= 18 && id <= 21) || (id >= 32 && id <= 35) || (id >= 45 && id <= 47) || id == 55
-      || id == 56)
+  if ((id >= 18 && id <= 21) || (id >= 32 && id <= 35) || (id >= 45 && id <= 47) || id == 55 || id == 56)
     return DateKind::time;
   return DateKind::none;
 }

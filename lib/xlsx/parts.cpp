@@ -24,8 +24,7 @@ directory_of(const std::string& part)
 std::string
 resolve_target(const std::string& base_dir, std::string_view target)
 {
-  std::string path = target.starts_with('/') ? std::string(target.substr(1))
-                                             : base_dir + std::string(target);
+  std::string path = target.starts_with('/') ? std::string(target.substr(1)) : base_dir + std::string(target);
   std::vector<std::string> parts;
   size_t start = 0;
   while (start <= path.size()) {
@@ -66,7 +65,8 @@ struct RelsHandler : XmlHandler
 {
   std::string base;
   std::vector<Relationship> rels;
-  void start(std::string_view name, const char** a) override
+  void
+  start(std::string_view name, const char** a) override
   {
     if (name != "Relationship")
       return;
@@ -78,13 +78,17 @@ struct RelsHandler : XmlHandler
       return;
     rels.push_back({id, type, resolve_target(base, target)});
   }
-  void end(std::string_view) override {}
+  void
+  end(std::string_view) override
+  {
+  }
 };
 
 struct WorkbookHandler : XmlHandler
 {
   WorkbookPart book;
-  void start(std::string_view name, const char** a) override
+  void
+  start(std::string_view name, const char** a) override
   {
     if (name == "workbookPr") {
       book.date1904 = truthy(attr(a, "date1904"));
@@ -99,7 +103,10 @@ struct WorkbookHandler : XmlHandler
       book.sheets.push_back(std::move(s));
     }
   }
-  void end(std::string_view) override {}
+  void
+  end(std::string_view) override
+  {
+  }
 };
 
 struct StylesHandler : XmlHandler
@@ -107,7 +114,8 @@ struct StylesHandler : XmlHandler
   std::unordered_map<uint32_t, DateKind> custom;
   std::vector<uint32_t> xf_formats;
   bool in_cell_xfs = false;
-  void start(std::string_view name, const char** a) override
+  void
+  start(std::string_view name, const char** a) override
   {
     if (name == "numFmt") {
       uint32_t id;
@@ -122,7 +130,8 @@ struct StylesHandler : XmlHandler
       xf_formats.push_back(id);
     }
   }
-  void end(std::string_view name) override
+  void
+  end(std::string_view name) override
   {
     if (name == "cellXfs")
       in_cell_xfs = false;
@@ -137,7 +146,8 @@ struct StringsHandler : XmlHandler
   std::string cur;
   bool in_si = false, in_t = false;
   int in_phonetic = 0;
-  void start(std::string_view name, const char**) override
+  void
+  start(std::string_view name, const char**) override
   {
     if (name == "si") {
       in_si = true;
@@ -148,7 +158,8 @@ struct StringsHandler : XmlHandler
       ++in_phonetic;
     }
   }
-  void end(std::string_view name) override
+  void
+  end(std::string_view name) override
   {
     if (name == "t") {
       in_t = false;
@@ -160,7 +171,8 @@ struct StringsHandler : XmlHandler
       out->add(cur);
     }
   }
-  void text(std::string_view s) override
+  void
+  text(std::string_view s) override
   {
     if (in_t)
       cur += s;
@@ -195,8 +207,7 @@ read_workbook(const ZipArchive& zip, const std::string& part)
 {
   auto index = zip.find(part);
   if (!index)
-    throw InputError(zip.name() + ": a zip archive but not an Excel workbook (it has no " + part
-                     + ")");
+    throw InputError(zip.name() + ": a zip archive but not an Excel workbook (it has no " + part + ")");
   WorkbookHandler h;
   parse_part(zip.open(*index), h, zip.name(), zip.limits());
   return std::move(h.book);
@@ -224,8 +235,8 @@ SharedStrings::load(const ZipArchive& zip, const std::string& part)
 {
   auto index = zip.find(part);
   if (!index)
-    throw InputError(zip.name() + ": the workbook names its shared strings " + part
-                     + " but the part is missing");
+    throw InputError(zip.name() + ": the workbook names its shared strings " + part +
+                     " but the part is missing");
   ZipPart p = zip.open(*index);
   m_text.reserve(size_t(std::min<uint64_t>(p.size(), uint64_t(1) << 28)));
   StringsHandler h;

@@ -15,7 +15,7 @@ class ReadAhead final : public Sheet
 {
 public:
   ReadAhead(std::unique_ptr<Sheet> sheet, size_t batch, size_t batches)
-    : m_sheet(std::move(sheet)), m_batch(batch), m_batches(batches), m_thread([this] { run(); })
+      : m_sheet(std::move(sheet)), m_batch(batch), m_batches(batches), m_thread([this] { run(); })
   {
   }
   ~ReadAhead() override
@@ -28,7 +28,11 @@ public:
     m_thread.join();
   }
   bool next(SheetRow& row) override;
-  bool column_hidden(uint32_t col) const override { return m_sheet->column_hidden(col); }
+  bool
+  column_hidden(uint32_t col) const override
+  {
+    return m_sheet->column_hidden(col);
+  }
 
 private:
   void run();

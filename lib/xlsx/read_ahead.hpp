@@ -10,7 +10,6 @@
 
 namespace duty::xlsx {
 
-std::unique_ptr<Sheet>
-read_ahead(std::unique_ptr<Sheet> sheet, size_t batch = 64, size_t batches = 4);
+std::unique_ptr<Sheet> read_ahead(std::unique_ptr<Sheet> sheet, size_t batch = 64, size_t batches = 4);
 
 } // namespace duty::xlsx

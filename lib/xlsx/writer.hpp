@@ -19,8 +19,16 @@ struct Style
   bool bold = false;
   double size = 0;
 
-  static Style strong(double size = 0) { return {{}, true, size}; }
-  static Style format(std::string_view code) { return {code, false, 0}; }
+  static Style
+  strong(double size = 0)
+  {
+    return {{}, true, size};
+  }
+  static Style
+  format(std::string_view code)
+  {
+    return {code, false, 0};
+  }
 };
 
 inline constexpr std::string_view kDateTimeFormat = "yyyy-mm-dd hh:mm:ss";
@@ -36,8 +44,8 @@ public:
   virtual void text(uint32_t row, uint32_t col, std::string_view value, const Style& style = {}) = 0;
   virtual void number(uint32_t row, uint32_t col, double value, const Style& style = {}) = 0;
   // Text in columns first..last of a row merged into one cell (a title across the table).
-  virtual void merged_text(uint32_t row, uint32_t first_col, uint32_t last_col,
-                           std::string_view value, const Style& style = {}) = 0;
+  virtual void merged_text(uint32_t row, uint32_t first_col, uint32_t last_col, std::string_view value,
+                           const Style& style = {}) = 0;
   // Column width in characters of the default font.
   virtual void column_width(uint32_t col, double chars) = 0;
   // Keeps the first `rows` rows in view when scrolling (xlsx only).
@@ -49,20 +57,16 @@ public:
 };
 
 // A writer for `path`. Throws UsageError when the file cannot be created.
-std::unique_ptr<BookWriter>
-create_xlsx(const std::string& path);
+std::unique_ptr<BookWriter> create_xlsx(const std::string& path);
 
-std::unique_ptr<BookWriter>
-create_xls(const std::string& path);
+std::unique_ptr<BookWriter> create_xls(const std::string& path);
 
 // Excel's day serial (1900 date system) for "YYYY-MM-DD", "YYYY-MM-DD HH:MM"
 // or "YYYY-MM-DD HH:MM:SS"; nullopt for any other text or an invalid date.
-std::optional<double>
-text_serial(std::string_view text);
+std::optional<double> text_serial(std::string_view text);
 
 // A sheet name Excel accepts: forbidden characters replaced by '_', at most
 // 31 UTF-16 units, never empty.
-std::string
-valid_sheet_name(std::string_view name);
+std::string valid_sheet_name(std::string_view name);
 
 } // namespace duty::xlsx

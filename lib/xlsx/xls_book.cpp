@@ -92,11 +92,15 @@ class XlsSheet final : public Sheet
 {
 public:
   XlsSheet(const void* handle, std::string where, uint32_t rows, uint32_t cols)
-    : m_handle(handle), m_where(std::move(where)), m_rows(rows), m_cols(cols)
+      : m_handle(handle), m_where(std::move(where)), m_rows(rows), m_cols(cols)
   {
   }
   bool next(SheetRow& row) override;
-  bool column_hidden(uint32_t) const override { return false; } // FreeXL does not say
+  bool
+  column_hidden(uint32_t) const override
+  {
+    return false;
+  } // FreeXL does not say
 
 private:
   const void* m_handle;
@@ -153,8 +157,7 @@ XlsSheet::next(SheetRow& row)
 class XlsBook final : public Book
 {
 public:
-  XlsBook(const std::string& path, std::string name, const Limits& limits)
-    : m_name(std::move(name))
+  XlsBook(const std::string& path, std::string name, const Limits& limits) : m_name(std::move(name))
   {
     check_claims(path, m_name, limits);
     int rc = freexl_open(path.c_str(), &m_handle);
@@ -185,13 +188,23 @@ public:
     if (m_handle)
       freexl_close(m_handle);
   }
-  BookKind kind() const override { return BookKind::xls; }
-  const std::vector<SheetInfo>& sheets() const override { return m_sheets; }
-  std::string where(size_t index) const override
+  BookKind
+  kind() const override
+  {
+    return BookKind::xls;
+  }
+  const std::vector<SheetInfo>&
+  sheets() const override
+  {
+    return m_sheets;
+  }
+  std::string
+  where(size_t index) const override
   {
     return m_name + "[" + m_sheets.at(index).name + "]";
   }
-  std::unique_ptr<Sheet> open_sheet(size_t index) override
+  std::unique_ptr<Sheet>
+  open_sheet(size_t index) override
   {
     int rc = freexl_select_active_worksheet(m_handle, uint16_t(index));
     unsigned int rows = 0;

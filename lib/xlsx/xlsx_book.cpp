@@ -22,7 +22,8 @@ class XlsxSheet final : public Sheet, private XmlHandler
 public:
   XlsxSheet(const XlsxBook& book, ZipPart part, std::string where);
   bool next(SheetRow& row) override;
-  bool column_hidden(uint32_t col) const override
+  bool
+  column_hidden(uint32_t col) const override
   {
     return col < m_hidden.size() && m_hidden[col];
   }
@@ -54,21 +55,43 @@ class XlsxBook final : public Book
 {
 public:
   XlsxBook(ZipArchive zip);
-  BookKind kind() const override { return BookKind::xlsx; }
-  const std::vector<SheetInfo>& sheets() const override { return m_sheets; }
+  BookKind
+  kind() const override
+  {
+    return BookKind::xlsx;
+  }
+  const std::vector<SheetInfo>&
+  sheets() const override
+  {
+    return m_sheets;
+  }
   std::unique_ptr<Sheet> open_sheet(size_t index) override;
-  std::string where(size_t index) const override
+  std::string
+  where(size_t index) const override
   {
     return m_zip.name() + "[" + m_sheets.at(index).name + "]";
   }
 
-  const SharedStrings& strings() const { return m_strings; }
-  DateKind date_kind(uint32_t style) const
+  const SharedStrings&
+  strings() const
+  {
+    return m_strings;
+  }
+  DateKind
+  date_kind(uint32_t style) const
   {
     return style < m_styles.size() ? m_styles[style] : DateKind::none;
   }
-  bool date1904() const { return m_book.date1904; }
-  const Limits& limits() const { return m_zip.limits(); }
+  bool
+  date1904() const
+  {
+    return m_book.date1904;
+  }
+  const Limits&
+  limits() const
+  {
+    return m_zip.limits();
+  }
 
 private:
   ZipArchive m_zip;
@@ -130,12 +153,12 @@ XlsxBook::open_sheet(size_t index)
     if (r.id == s.rel_id)
       rel = &r;
   if (!rel)
-    throw InputError(where(index) + ": the workbook lists this sheet, but its part (relationship "
-                     + util::quote(s.rel_id) + ") is not in the package");
+    throw InputError(where(index) + ": the workbook lists this sheet, but its part (relationship " +
+                     util::quote(s.rel_id) + ") is not in the package");
   auto part = m_zip.find(rel->target);
   if (!part)
-    throw InputError(where(index) + ": the workbook lists this sheet, but its part "
-                     + rel->target + " is missing");
+    throw InputError(where(index) + ": the workbook lists this sheet, but its part " + rel->target +
+                     " is missing");
   if (!m_loaded) {
     m_loaded = true;
     if (!m_styles_part.empty())
@@ -147,9 +170,7 @@ XlsxBook::open_sheet(size_t index)
 }
 
 XlsxSheet::XlsxSheet(const XlsxBook& book, ZipPart part, std::string where)
-  : m_book(book),
-    m_where(std::move(where)),
-    m_xml(std::move(part), *this, m_where, book.limits())
+    : m_book(book), m_where(std::move(where)), m_xml(std::move(part), *this, m_where, book.limits())
 {
 }
 
@@ -209,8 +230,8 @@ XlsxSheet::start(std::string_view name, const char** attrs)
       const char* h = attr(attrs, "hidden");
       const char* a = attr(attrs, "min");
       const char* b = attr(attrs, "max");
-      if (h && (std::strcmp(h, "1") == 0 || std::strcmp(h, "true") == 0) && a && b
-          && parse_u32(a, lo) && parse_u32(b, hi) && lo >= 1 && lo <= hi) {
+      if (h && (std::strcmp(h, "1") == 0 || std::strcmp(h, "true") == 0) && a && b && parse_u32(a, lo) &&
+          parse_u32(b, hi) && lo >= 1 && lo <= hi) {
         hi = std::min(hi, kMaxColumns);
         if (m_hidden.size() < hi)
           m_hidden.resize(hi, false);
@@ -271,8 +292,13 @@ XlsxSheet::start_cell(const char** attrs)
       m_col = ref->first;
     } else if (key == 't') {
       std::string_view t(v);
-      m_type = t == "s" ? 's' : t == "inlineStr" ? 'i' : t == "str" ? 'f' : t == "b" ? 'b'
-               : t == "e" ? 'e' : t == "d" ? 'd' : 'n';
+      m_type = t == "s"           ? 's'
+               : t == "inlineStr" ? 'i'
+               : t == "str"       ? 'f'
+               : t == "b"         ? 'b'
+               : t == "e"         ? 'e'
+               : t == "d"         ? 'd'
+                                  : 'n';
     } else if (key == 's') {
       parse_u32(v, m_style);
     }
@@ -287,8 +313,8 @@ XlsxSheet::text(std::string_view s)
   if (!m_capture)
     return;
   if (m_value.size() + s.size() > m_book.limits().max_cell_bytes) {
-    fail("a cell of more than " + std::to_string(m_book.limits().max_cell_bytes)
-         + " bytes (Excel holds 32767 characters)");
+    fail("a cell of more than " + std::to_string(m_book.limits().max_cell_bytes) +
+         " bytes (Excel holds 32767 characters)");
     m_capture = false;
     return;
   }
@@ -346,8 +372,8 @@ XlsxSheet::cell_value(Cell& cell)
     uint32_t i;
     const auto& sst = m_book.strings();
     if (!parse_u32(m_value, i) || i >= sst.size()) {
-      fail("shared string " + util::quote(m_value) + " does not exist (the table holds "
-           + std::to_string(sst.size()) + ")");
+      fail("shared string " + util::quote(m_value) + " does not exist (the table holds " +
+           std::to_string(sst.size()) + ")");
       return false;
     }
     cell.text.assign(sst[i]);

@@ -10,9 +10,9 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <set>
 #include <tuple>
 #include <vector>
-#include <set>
 #include <xlsxwriter.h>
 
 namespace duty::xlsx {
@@ -59,7 +59,8 @@ public:
     }
   }
 
-  void add_sheet(std::string_view name) override
+  void
+  add_sheet(std::string_view name) override
   {
     std::string n = valid_sheet_name(name);
     for (int i = 2; m_names.count(folded(n)); ++i)
@@ -69,32 +70,42 @@ public:
     if (!m_sheet)
       throw UsageError(m_path + ": cannot add sheet " + util::quote(n));
   }
-  void text(uint32_t row, uint32_t col, std::string_view value, const Style& style) override
+  void
+  text(uint32_t row, uint32_t col, std::string_view value, const Style& style) override
   {
     std::string v(value);
     check(worksheet_write_string(sheet(), row, lxw_col_t(col), v.c_str(), format(style)));
   }
-  void number(uint32_t row, uint32_t col, double value, const Style& style) override
+  void
+  number(uint32_t row, uint32_t col, double value, const Style& style) override
   {
     check(worksheet_write_number(sheet(), row, lxw_col_t(col), value, format(style)));
   }
-  void merged_text(uint32_t row, uint32_t first_col, uint32_t last_col, std::string_view value,
-                   const Style& style) override
+  void
+  merged_text(uint32_t row, uint32_t first_col, uint32_t last_col, std::string_view value,
+              const Style& style) override
   {
     std::string v(value);
-    check(worksheet_merge_range(sheet(), row, lxw_col_t(first_col), row, lxw_col_t(last_col),
-                                v.c_str(), format(style)));
+    check(worksheet_merge_range(sheet(), row, lxw_col_t(first_col), row, lxw_col_t(last_col), v.c_str(),
+                                format(style)));
   }
-  void column_width(uint32_t col, double chars) override
+  void
+  column_width(uint32_t col, double chars) override
   {
     check(worksheet_set_column(sheet(), lxw_col_t(col), lxw_col_t(col), chars, nullptr));
   }
-  void freeze_rows(uint32_t rows) override { worksheet_freeze_panes(sheet(), rows, 0); }
-  void autofilter(uint32_t first_row, uint32_t last_row, uint32_t last_col) override
+  void
+  freeze_rows(uint32_t rows) override
+  {
+    worksheet_freeze_panes(sheet(), rows, 0);
+  }
+  void
+  autofilter(uint32_t first_row, uint32_t last_row, uint32_t last_col) override
   {
     check(worksheet_autofilter(sheet(), first_row, 0, last_row, lxw_col_t(last_col)));
   }
-  void close() override
+  void
+  close() override
   {
     lxw_error e = workbook_close(m_book);
     m_book = nullptr;
@@ -103,18 +114,21 @@ public:
   }
 
 private:
-  lxw_worksheet* sheet()
+  lxw_worksheet*
+  sheet()
   {
     if (!m_sheet)
       add_sheet("Sheet1");
     return m_sheet;
   }
-  void check(lxw_error e)
+  void
+  check(lxw_error e)
   {
     if (e != LXW_NO_ERROR)
       throw UsageError(m_path + ": " + lxw_strerror(e));
   }
-  lxw_format* format(const Style& s)
+  lxw_format*
+  format(const Style& s)
   {
     if (s.num_format.empty() && !s.bold && s.size == 0)
       return nullptr;

@@ -7,8 +7,8 @@
 #ifndef XML_DTD
 #define XML_DTD 1
 #endif
-#include <expat.h>
 #include <cstring>
+#include <expat.h>
 #include <fmt/format.h>
 
 namespace duty::xlsx {
@@ -43,28 +43,34 @@ hex(char c)
 // Expat calls back with the stream as its user data.
 struct XmlStream::Callbacks
 {
-  static void XMLCALL start(void* data, const XML_Char* name, const XML_Char** attrs)
+  static void XMLCALL
+  start(void* data, const XML_Char* name, const XML_Char** attrs)
   {
     static_cast<XmlStream*>(data)->m_handler.start(local_name(name), attrs);
   }
-  static void XMLCALL end(void* data, const XML_Char* name)
+  static void XMLCALL
+  end(void* data, const XML_Char* name)
   {
     static_cast<XmlStream*>(data)->m_handler.end(local_name(name));
   }
-  static void XMLCALL text(void* data, const XML_Char* s, int len)
+  static void XMLCALL
+  text(void* data, const XML_Char* s, int len)
   {
     static_cast<XmlStream*>(data)->m_handler.text(std::string_view(s, size_t(len)));
   }
-  static void XMLCALL doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int)
+  static void XMLCALL
+  doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int)
   {
     auto* self = static_cast<XmlStream*>(data);
-    self->fail(self->m_where + " (" + self->m_part.part()
-               + "): a document type declaration (<!DOCTYPE>), which workbooks never "
-                 "contain: refused, as it could declare entities");
+    self->fail(self->m_where + " (" + self->m_part.part() +
+               "): a document type declaration (<!DOCTYPE>), which workbooks never "
+               "contain: refused, as it could declare entities");
   }
 };
 
-PartPrefetch::PartPrefetch(ZipPart& part) : m_part(part), m_thread([this] { run(); }) {}
+PartPrefetch::PartPrefetch(ZipPart& part) : m_part(part), m_thread([this] { run(); })
+{
+}
 
 PartPrefetch::~PartPrefetch()
 {
@@ -136,7 +142,7 @@ attr(const char** attrs, std::string_view local)
 }
 
 XmlStream::XmlStream(ZipPart part, XmlHandler& handler, std::string where, const Limits& limits)
-  : m_part(std::move(part)), m_handler(handler), m_where(std::move(where))
+    : m_part(std::move(part)), m_handler(handler), m_where(std::move(where))
 {
   XML_Parser p = XML_ParserCreate(nullptr);
   if (!p)
@@ -198,9 +204,8 @@ void
 XmlStream::throw_xml_error()
 {
   XML_Parser p = xp(m_parser);
-  throw InputError(fmt::format("{} ({}:{}:{}): {}", m_where, m_part.part(),
-                               XML_GetCurrentLineNumber(p), XML_GetCurrentColumnNumber(p) + 1,
-                               XML_ErrorString(XML_GetErrorCode(p))));
+  throw InputError(fmt::format("{} ({}:{}:{}): {}", m_where, m_part.part(), XML_GetCurrentLineNumber(p),
+                               XML_GetCurrentColumnNumber(p) + 1, XML_ErrorString(XML_GetErrorCode(p))));
 }
 
 bool

@@ -25,12 +25,14 @@ public:
   // name/value array ending in nullptr, names with their prefixes.
   virtual void start(std::string_view name, const char** attrs) = 0;
   virtual void end(std::string_view name) = 0;
-  virtual void text(std::string_view) {}
+  virtual void
+  text(std::string_view)
+  {
+  }
 };
 
 // The value of attribute `local` (any prefix), or nullptr.
-const char*
-attr(const char** attrs, std::string_view local);
+const char* attr(const char** attrs, std::string_view local);
 
 // Strips a namespace prefix: "x:row" → "row".
 inline std::string_view
@@ -110,11 +112,9 @@ private:
 };
 
 // Parses a whole part with `handler`.
-void
-parse_part(ZipPart part, XmlHandler& handler, const std::string& where, const Limits& limits);
+void parse_part(ZipPart part, XmlHandler& handler, const std::string& where, const Limits& limits);
 
 // Decodes OOXML's _xHHHH_ escapes (ST_Xstring) in place: "_x000D_" is a CR.
-void
-decode_xstring(std::string& s);
+void decode_xstring(std::string& s);
 
 } // namespace duty::xlsx

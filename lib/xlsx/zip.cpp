@@ -28,22 +28,23 @@ not_a_zip(const std::string& name, int code)
   zip_error_init_with_code(&err, code);
   std::string why = zip_error_strerror(&err);
   zip_error_fini(&err);
-  throw InputError(name + ": a damaged workbook: it starts like a zip archive (.xlsx) but "
-                   "cannot be read as one (" + why + ")");
+  throw InputError(name +
+                   ": a damaged workbook: it starts like a zip archive (.xlsx) but "
+                   "cannot be read as one (" +
+                   why + ")");
 }
 
 } // namespace
 
 ZipArchive::ZipArchive(void* zip, std::string name, const Limits& limits)
-  : m_zip(zip), m_name(std::move(name)), m_limits(limits)
+    : m_zip(zip), m_name(std::move(name)), m_limits(limits)
 {
   zip_int64_t n = zip_get_num_entries(zp(m_zip), 0);
   if (n < 0 || uint64_t(n) > limits.max_entries) {
     zip_discard(zp(m_zip));
     m_zip = nullptr;
-    throw InputError(m_name + ": the zip archive holds " + std::to_string(n)
-                     + " files; a workbook has a few dozen (limit "
-                     + std::to_string(limits.max_entries) + ")");
+    throw InputError(m_name + ": the zip archive holds " + std::to_string(n) +
+                     " files; a workbook has a few dozen (limit " + std::to_string(limits.max_entries) + ")");
   }
 }
 
@@ -82,7 +83,7 @@ ZipArchive::open_memory(std::string_view bytes, const std::string& name, const L
 }
 
 ZipArchive::ZipArchive(ZipArchive&& o) noexcept
-  : m_zip(o.m_zip), m_name(std::move(o.m_name)), m_limits(o.m_limits)
+    : m_zip(o.m_zip), m_name(std::move(o.m_name)), m_limits(o.m_limits)
 {
   o.m_zip = nullptr;
 }
@@ -138,8 +139,8 @@ ZipArchive::open(uint64_t index) const
   if (size > m_limits.ratio_floor && size / std::max<uint64_t>(packed, 1) > m_limits.max_ratio)
     throw InputError(fmt::format("{}: part {} inflates {}× ({} from {} bytes), more than "
                                  "the {}× real workbooks reach: refusing it as a zip bomb",
-                                 m_name, part, size / std::max<uint64_t>(packed, 1), mib(size),
-                                 packed, m_limits.max_ratio));
+                                 m_name, part, size / std::max<uint64_t>(packed, 1), mib(size), packed,
+                                 m_limits.max_ratio));
   if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
     throw InputError(m_name + ": part " + part + " is encrypted");
   zip_file_t* f = zip_fopen_index(zp(m_zip), index, 0);
@@ -149,16 +150,13 @@ ZipArchive::open(uint64_t index) const
 }
 
 ZipPart::ZipPart(void* file, std::string archive, std::string part, uint64_t size)
-  : m_file(file), m_archive(std::move(archive)), m_part(std::move(part)), m_size(size)
+    : m_file(file), m_archive(std::move(archive)), m_part(std::move(part)), m_size(size)
 {
 }
 
 ZipPart::ZipPart(ZipPart&& o) noexcept
-  : m_file(o.m_file),
-    m_archive(std::move(o.m_archive)),
-    m_part(std::move(o.m_part)),
-    m_size(o.m_size),
-    m_done(o.m_done)
+    : m_file(o.m_file), m_archive(std::move(o.m_archive)), m_part(std::move(o.m_part)), m_size(o.m_size),
+      m_done(o.m_done)
 {
   o.m_file = nullptr;
 }
@@ -180,19 +178,18 @@ ZipPart::read(char* buf, size_t n)
     char probe;
     zip_int64_t extra = zip_fread(f, &probe, 1);
     if (extra > 0)
-      throw InputError(m_archive + ": part " + m_part
-                       + " inflates beyond its declared size: a damaged or hostile workbook");
+      throw InputError(m_archive + ": part " + m_part +
+                       " inflates beyond its declared size: a damaged or hostile workbook");
     if (extra < 0)
-      throw InputError(m_archive + ": part " + m_part + " is damaged ("
-                       + zip_file_strerror(f) + ")");
+      throw InputError(m_archive + ": part " + m_part + " is damaged (" + zip_file_strerror(f) + ")");
     return 0;
   }
   zip_int64_t got = zip_fread(f, buf, std::min<uint64_t>(n, left));
   if (got < 0)
-    throw InputError(m_archive + ": part " + m_part + " is damaged (" + zip_file_strerror(f)
-                     + ")");
+    throw InputError(m_archive + ": part " + m_part + " is damaged (" + zip_file_strerror(f) + ")");
   if (got == 0)
-    throw InputError(m_archive + ": part " + m_part + " ends before its declared size: a "
+    throw InputError(m_archive + ": part " + m_part +
+                     " ends before its declared size: a "
                      "damaged workbook");
   m_done += uint64_t(got);
   return size_t(got);

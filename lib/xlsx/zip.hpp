@@ -19,11 +19,9 @@ class ZipArchive
 public:
   // Opens a file; `name` is how messages call it. Throws InputError when
   // the bytes are not a readable zip archive.
-  static ZipArchive open_file(const std::string& path, const std::string& name,
-                              const Limits& limits);
+  static ZipArchive open_file(const std::string& path, const std::string& name, const Limits& limits);
   // Opens bytes in memory (they must outlive the archive).
-  static ZipArchive open_memory(std::string_view bytes, const std::string& name,
-                                const Limits& limits);
+  static ZipArchive open_memory(std::string_view bytes, const std::string& name, const Limits& limits);
   ZipArchive(ZipArchive&&) noexcept;
   ZipArchive& operator=(ZipArchive&&) noexcept;
   ~ZipArchive();
@@ -34,8 +32,16 @@ public:
   // Opens a part for reading. Throws InputError when its sizes look like a
   // zip bomb or it cannot be opened.
   ZipPart open(uint64_t index) const;
-  const std::string& name() const { return m_name; }
-  const Limits& limits() const { return m_limits; }
+  const std::string&
+  name() const
+  {
+    return m_name;
+  }
+  const Limits&
+  limits() const
+  {
+    return m_limits;
+  }
 
 private:
   ZipArchive(void* zip, std::string name, const Limits& limits);
@@ -54,8 +60,16 @@ public:
   ~ZipPart();
   // Up to `n` bytes into `buf`; 0 at the end. Throws InputError on a damaged part.
   size_t read(char* buf, size_t n);
-  const std::string& part() const { return m_part; }
-  uint64_t size() const { return m_size; }
+  const std::string&
+  part() const
+  {
+    return m_part;
+  }
+  uint64_t
+  size() const
+  {
+    return m_size;
+  }
 
 private:
   friend class ZipArchive;

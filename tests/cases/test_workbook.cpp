@@ -2,10 +2,10 @@
 // row found below titles and notes, merged two-row headers, hidden columns,
 // sheet choice, date cells as times, errors located by sheet and cell.
 #include "cases/reader.hpp"
+#include "temp_file.hpp"
 #include "util/error.hpp"
 #include "xlsx/package.hpp"
 #include "xlsx/writer.hpp"
-#include "temp_file.hpp"
 
 #include <doctest/doctest.h>
 
@@ -85,10 +85,10 @@ get(const Row& r, const char* field, Kind kind = Kind::orders)
 }
 
 const Table kOrders = {
-  {"工单编号", "来电时间", "主办单位", "是否满意", "办结时间"},
-  {"2025030100001", "2025-03-01 08:15:00", "区城市管理委", "满意", "2025-03-03 17:00:00"},
-  {"2025030100002", "2025-03-01 09:00:00", "区水务局", "很好", ""},
-  {"", "2025-03-01 10:00:00", "区水务局", "满意", ""},
+    {"工单编号", "来电时间", "主办单位", "是否满意", "办结时间"},
+    {"2025030100001", "2025-03-01 08:15:00", "区城市管理委", "满意", "2025-03-03 17:00:00"},
+    {"2025030100002", "2025-03-01 09:00:00", "区水务局", "很好", ""},
+    {"", "2025-03-01 10:00:00", "区水务局", "满意", ""},
 };
 
 } // namespace
@@ -150,18 +150,17 @@ TEST_CASE("cases: workbook: a header merged over two rows")
   // 工单编号 and 来电时间 merged down over rows 2-3; 问题分类 merged across C2:E2
   // above 一级/二级/三级; 来电人信息 above 姓名/电话.
   Package p;
-  p.strings({"工单编号", "来电时间", "问题分类", "一级", "二级", "三级", "来电人信息", "姓名",
-             "电话", "城市管理", "违法建设", "疑似违建", "2025030100001", "张三", "13800000000",
-             "12345工单"});
+  p.strings({"工单编号", "来电时间", "问题分类", "一级", "二级", "三级", "来电人信息", "姓名", "电话",
+             "城市管理", "违法建设", "疑似违建", "2025030100001", "张三", "13800000000", "12345工单"});
   p.styles({0, 22});
-  p.sheet(1, row(1, {cell("A1", "15", "s")})
-               + row(2, {cell("A2", "0", "s"), cell("B2", "1", "s"), cell("C2", "2", "s"),
-                         cell("F2", "6", "s")})
-               + row(3, {cell("C3", "3", "s"), cell("D3", "4", "s"), cell("E3", "5", "s"),
-                         cell("F3", "7", "s"), cell("G3", "8", "s")})
-               + row(4, {cell("A4", "12", "s"), cell("B4", "45717.34375", "", 1),
-                         cell("C4", "9", "s"), cell("D4", "10", "s"), cell("E4", "11", "s"),
-                         cell("F4", "13", "s"), cell("G4", "14", "s")}));
+  p.sheet(1, row(1, {cell("A1", "15", "s")}) +
+                 row(2, {cell("A2", "0", "s"), cell("B2", "1", "s"), cell("C2", "2", "s"),
+                         cell("F2", "6", "s")}) +
+                 row(3, {cell("C3", "3", "s"), cell("D3", "4", "s"), cell("E3", "5", "s"),
+                         cell("F3", "7", "s"), cell("G3", "8", "s")}) +
+                 row(4, {cell("A4", "12", "s"), cell("B4", "45717.34375", "", 1), cell("C4", "9", "s"),
+                         cell("D4", "10", "s"), cell("E4", "11", "s"), cell("F4", "13", "s"),
+                         cell("G4", "14", "s")}));
   Read r = read(p.zip(), "m.xlsx");
   REQUIRE(r.rows.size() == 1);
   CHECK(r.rows[0].line == 4);
@@ -181,9 +180,9 @@ TEST_CASE("cases: workbook: a hidden duplicate column never wins over the visibl
   std::string cols = "<cols><col min=\"1\" max=\"1\" hidden=\"1\"/></cols>";
   // A is a hidden 工单编号 holding internal ids; C is the visible one.
   p.sheet(1,
-          row(1, {cell("A1", "0", "s"), cell("B1", "1", "s"), cell("C1", "0", "s")})
-            + row(2, {cell("A2", "5", "s"), cell("B2", "3", "s"), cell("C2", "4", "s")})
-            + row(3, {cell("A3", "5", "s"), cell("B3", "3", "s")}),
+          row(1, {cell("A1", "0", "s"), cell("B1", "1", "s"), cell("C1", "0", "s")}) +
+              row(2, {cell("A2", "5", "s"), cell("B2", "3", "s"), cell("C2", "4", "s")}) +
+              row(3, {cell("A3", "5", "s"), cell("B3", "3", "s")}),
           cols);
   Read r = read(p.zip(), "h.xlsx");
   REQUIRE(r.rows.size() == 2);
@@ -198,10 +197,10 @@ TEST_CASE("cases: workbook: trailing empty rows, values beyond the header, heade
 {
   Package p;
   p.strings({"工单\n编号", "主办单位", "x", "", "  "});
-  p.sheet(1, row(1, {cell("A1", "0", "s"), cell("B1", "1", "s")})
-               + row(2, {cell("A2", "1"), cell("B2", "2", "s"), cell("D2", "备注", "inlineStr")})
-               + row(3, {cell("A3", "3", "s"), cell("B3", "4", "s")})
-               + row(4, {"<c r=\"A4\" s=\"0\"/>"}) + row(1000, {cell("C1000", "", "inlineStr")}));
+  p.sheet(1, row(1, {cell("A1", "0", "s"), cell("B1", "1", "s")}) +
+                 row(2, {cell("A2", "1"), cell("B2", "2", "s"), cell("D2", "备注", "inlineStr")}) +
+                 row(3, {cell("A3", "3", "s"), cell("B3", "4", "s")}) + row(4, {"<c r=\"A4\" s=\"0\"/>"}) +
+                 row(1000, {cell("C1000", "", "inlineStr")}));
   Read r = read(p.zip(), "t.xlsx");
   REQUIRE(r.rows.size() == 1);
   CHECK(get(r.rows[0], "id") == "1");

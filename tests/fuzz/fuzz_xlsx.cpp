@@ -36,20 +36,20 @@ package(std::string_view input)
   parts.push_back(input);
   std::string rel(kRel);
   std::vector<std::pair<std::string, std::string>> files = {
-    {"[Content_Types].xml", "<Types/>"},
-    {"_rels/.rels", "<Relationships><Relationship Id=\"r\" Type=\"" + rel
-                      + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"},
-    {"xl/workbook.xml", "<workbook xmlns:r=\"" + rel
-                          + "\"><workbookPr date1904=\"0\"/><sheets><sheet name=\"S\" "
-                            "r:id=\"a\"/></sheets></workbook>"},
-    {"xl/_rels/workbook.xml.rels",
-     "<Relationships><Relationship Id=\"a\" Type=\"" + rel
-       + "/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"b\" Type=\"" + rel
-       + "/sharedStrings\" Target=\"sharedStrings.xml\"/><Relationship Id=\"c\" Type=\"" + rel
-       + "/styles\" Target=\"styles.xml\"/></Relationships>"},
-    {"xl/worksheets/sheet1.xml", std::string(parts[0])},
-    {"xl/sharedStrings.xml", parts.size() > 1 ? std::string(parts[1]) : "<sst/>"},
-    {"xl/styles.xml", parts.size() > 2 ? std::string(parts[2]) : "<styleSheet/>"},
+      {"[Content_Types].xml", "<Types/>"},
+      {"_rels/.rels", "<Relationships><Relationship Id=\"r\" Type=\"" + rel +
+                          "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"},
+      {"xl/workbook.xml", "<workbook xmlns:r=\"" + rel +
+                              "\"><workbookPr date1904=\"0\"/><sheets><sheet name=\"S\" "
+                              "r:id=\"a\"/></sheets></workbook>"},
+      {"xl/_rels/workbook.xml.rels",
+       "<Relationships><Relationship Id=\"a\" Type=\"" + rel +
+           "/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"b\" Type=\"" + rel +
+           "/sharedStrings\" Target=\"sharedStrings.xml\"/><Relationship Id=\"c\" Type=\"" + rel +
+           "/styles\" Target=\"styles.xml\"/></Relationships>"},
+      {"xl/worksheets/sheet1.xml", std::string(parts[0])},
+      {"xl/sharedStrings.xml", parts.size() > 1 ? std::string(parts[1]) : "<sst/>"},
+      {"xl/styles.xml", parts.size() > 2 ? std::string(parts[2]) : "<styleSheet/>"},
   };
   zip_error_t err;
   zip_error_init(&err);

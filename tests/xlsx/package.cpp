@@ -28,39 +28,36 @@ escape(std::string_view s)
 }
 
 constexpr std::string_view kMain = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-constexpr std::string_view kRel =
-  "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+constexpr std::string_view kRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 } // namespace
 
 Package::Package(std::vector<std::string> sheets, bool date1904)
 {
-  parts["[Content_Types].xml"] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types "
-    "xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>";
+  parts["[Content_Types].xml"] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types "
+                                 "xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>";
   parts["_rels/.rels"] = "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas."
                          "openxmlformats.org/package/2006/relationships\"><Relationship "
-                         "Id=\"rId1\" Type=\""
-                         + std::string(kRel) + "/officeDocument\" Target=\"xl/workbook.xml\"/>"
+                         "Id=\"rId1\" Type=\"" +
+                         std::string(kRel) +
+                         "/officeDocument\" Target=\"xl/workbook.xml\"/>"
                          "</Relationships>";
-  std::string wb = "<?xml version=\"1.0\"?><workbook xmlns=\"" + std::string(kMain)
-                   + "\" xmlns:r=\"" + std::string(kRel) + "\"><workbookPr"
-                   + (date1904 ? " date1904=\"1\"" : "") + "/><sheets>";
+  std::string wb = "<?xml version=\"1.0\"?><workbook xmlns=\"" + std::string(kMain) + "\" xmlns:r=\"" +
+                   std::string(kRel) + "\"><workbookPr" + (date1904 ? " date1904=\"1\"" : "") + "/><sheets>";
   std::string rels = "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas."
                      "openxmlformats.org/package/2006/relationships\">";
   for (size_t i = 0; i < sheets.size(); ++i) {
     std::string n = std::to_string(i + 1);
-    wb += "<sheet name=\"" + escape(sheets[i]) + "\" sheetId=\"" + n + "\" r:id=\"rId" + n
-          + "\"/>";
-    rels += "<Relationship Id=\"rId" + n + "\" Type=\"" + std::string(kRel)
-            + "/worksheet\" Target=\"worksheets/sheet" + n + ".xml\"/>";
+    wb += "<sheet name=\"" + escape(sheets[i]) + "\" sheetId=\"" + n + "\" r:id=\"rId" + n + "\"/>";
+    rels += "<Relationship Id=\"rId" + n + "\" Type=\"" + std::string(kRel) +
+            "/worksheet\" Target=\"worksheets/sheet" + n + ".xml\"/>";
     sheet(int(i + 1), "");
   }
   parts["xl/workbook.xml"] = wb + "</sheets></workbook>";
   parts["xl/_rels/workbook.xml.rels"] =
-    rels + "<Relationship Id=\"rIdS\" Type=\"" + std::string(kRel)
-    + "/sharedStrings\" Target=\"sharedStrings.xml\"/><Relationship Id=\"rIdT\" Type=\""
-    + std::string(kRel) + "/styles\" Target=\"styles.xml\"/></Relationships>";
+      rels + "<Relationship Id=\"rIdS\" Type=\"" + std::string(kRel) +
+      "/sharedStrings\" Target=\"sharedStrings.xml\"/><Relationship Id=\"rIdT\" Type=\"" + std::string(kRel) +
+      "/styles\" Target=\"styles.xml\"/></Relationships>";
   strings({});
   styles({0});
 }
@@ -69,9 +66,9 @@ void
 Package::sheet(int n, std::string_view rows, std::string_view before, std::string_view after)
 {
   parts["xl/worksheets/sheet" + std::to_string(n) + ".xml"] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + std::string(kMain) + "\">"
-    + std::string(before) + "<sheetData>" + std::string(rows) + "</sheetData>"
-    + std::string(after) + "</worksheet>";
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + std::string(kMain) + "\">" +
+      std::string(before) + "<sheetData>" + std::string(rows) + "</sheetData>" + std::string(after) +
+      "</worksheet>";
 }
 
 void
@@ -90,8 +87,7 @@ Package::styles(const std::vector<int>& xf_formats, const std::map<int, std::str
   if (!custom.empty()) {
     s += "<numFmts>";
     for (const auto& [id, code] : custom)
-      s += "<numFmt numFmtId=\"" + std::to_string(id) + "\" formatCode=\"" + escape(code)
-           + "\"/>";
+      s += "<numFmt numFmtId=\"" + std::to_string(id) + "\" formatCode=\"" + escape(code) + "\"/>";
     s += "</numFmts>";
   }
   s += "<cellStyleXfs><xf numFmtId=\"0\"/></cellStyleXfs><cellXfs>";
@@ -145,8 +141,8 @@ cell(std::string_view ref, std::string_view value, std::string_view type, int st
 std::string
 row(int r, const std::vector<std::string>& cells, std::string_view attrs)
 {
-  std::string s = "<row r=\"" + std::to_string(r) + "\"" + (attrs.empty() ? "" : " ")
-                  + std::string(attrs) + ">";
+  std::string s =
+      "<row r=\"" + std::to_string(r) + "\"" + (attrs.empty() ? "" : " ") + std::string(attrs) + ">";
   for (const auto& c : cells)
     s += c;
   return s + "</row>";

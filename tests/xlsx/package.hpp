@@ -17,22 +17,17 @@ struct Package
   // A workbook of `sheets` (names), sheet N at xl/worksheets/sheetN.xml.
   explicit Package(std::vector<std::string> sheets = {"Sheet1"}, bool date1904 = false);
   // Sets sheet N's (from 1) XML from the inside of <sheetData>.
-  void sheet(int n, std::string_view rows, std::string_view before = "",
-             std::string_view after = "");
+  void sheet(int n, std::string_view rows, std::string_view before = "", std::string_view after = "");
   void strings(const std::vector<std::string>& sst);
   // cellXfs numFmtIds (index = the s attribute) and custom formats.
-  void styles(const std::vector<int>& xf_formats,
-              const std::map<int, std::string>& custom = {});
+  void styles(const std::vector<int>& xf_formats, const std::map<int, std::string>& custom = {});
   // The zip archive's bytes. `store`: no compression.
   std::string zip(bool store = false) const;
 };
 
 // <c r="REF" t="s"><v>I</v></c> and friends.
-std::string
-cell(std::string_view ref, std::string_view value, std::string_view type = "",
-     int style = -1);
+std::string cell(std::string_view ref, std::string_view value, std::string_view type = "", int style = -1);
 
-std::string
-row(int r, const std::vector<std::string>& cells, std::string_view attrs = "");
+std::string row(int r, const std::vector<std::string>& cells, std::string_view attrs = "");
 
 } // namespace duty::test

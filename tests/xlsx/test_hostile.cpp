@@ -2,11 +2,11 @@
 // bounded memory — zip bombs, parts that lie about their size, entity
 // expansion, DTDs, corrupt and truncated zips, things that are not workbooks.
 #include "cases/reader.hpp"
+#include "temp_file.hpp"
+#include "util/error.hpp"
 #include "xlsx/book.hpp"
 #include "xlsx/cfb.hpp"
 #include "xlsx/package.hpp"
-#include "util/error.hpp"
-#include "temp_file.hpp"
 
 #include <doctest/doctest.h>
 
@@ -193,8 +193,7 @@ TEST_CASE("xls hostile: damaged compound files, a compound file without a workbo
   // What a password-protected .xlsx looks like: a compound file with other streams.
   CHECK(has(open_file(compound_file("EncryptedPackage", std::string(5000, 'e'))),
             "h.xls: a password-protected workbook"));
-  CHECK(has(open_file(compound_file("WordDocument", std::string(5000, 'w'))),
-            "no Excel workbook stream"));
+  CHECK(has(open_file(compound_file("WordDocument", std::string(5000, 'w'))), "no Excel workbook stream"));
   CHECK(has(open_file("<html><table><tr><td>工单编号</td></tr></table></html>"),
             "an HTML or XML table saved under a workbook's name"));
 }
@@ -249,10 +248,10 @@ mini_compound(const std::string& name, const std::string& stream)
   put(f, 0x1C, 0xFFFE, 2);
   put(f, 0x1E, 9, 2);
   put(f, 0x20, 6, 2);
-  put(f, 0x2C, 1, 4);      // one FAT sector
-  put(f, 0x30, 1, 4);      // directory at sector 1
-  put(f, 0x38, 4096, 4);   // mini stream cutoff
-  put(f, 0x3C, 2, 4);      // mini FAT at sector 2
+  put(f, 0x2C, 1, 4);    // one FAT sector
+  put(f, 0x30, 1, 4);    // directory at sector 1
+  put(f, 0x38, 4096, 4); // mini stream cutoff
+  put(f, 0x3C, 2, 4);    // mini FAT at sector 2
   put(f, 0x40, 1, 4);
   put(f, 0x44, 0xFFFFFFFE, 4);
   put(f, 0x4C, 0, 4);
@@ -331,6 +330,6 @@ TEST_CASE("xlsx hostile: the case reader passes the errors on")
     while (r.next(out)) {
     }
   };
-  CHECK_THROWS_WITH_AS(read_all(), doctest::Contains("工单.xlsx[Sheet1]!A2: shared string \"9\" does not exist"),
-                       InputError);
+  CHECK_THROWS_WITH_AS(
+      read_all(), doctest::Contains("工单.xlsx[Sheet1]!A2: shared string \"9\" does not exist"), InputError);
 }

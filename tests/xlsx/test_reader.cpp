@@ -1,9 +1,9 @@
 // Tests for the .xlsx reader: strings of every kind, numbers, booleans, date
 // cells by their format and the 1904 flag, positional cells, hidden columns,
 // prefixed names, and the package's structure.
+#include "util/error.hpp"
 #include "xlsx/book.hpp"
 #include "xlsx/package.hpp"
-#include "util/error.hpp"
 
 #include <doctest/doctest.h>
 
@@ -53,10 +53,10 @@ TEST_CASE("xlsx: shared, rich, phonetic, inline and formula strings")
   Package p;
   p.strings({"工单编号", "<r><t>来电</t></r><r><rPr><b/></rPr><t>时间</t></r>",
              "<t>北京</t><rPh sb=\"0\" eb=\"2\"><t>ペキン</t></rPh>", "a_x000D_b"});
-  p.sheet(1, row(1, {cell("A1", "0", "s"), cell("B1", "1", "s"), cell("C1", "2", "s"),
-                     cell("D1", "3", "s")})
-               + row(2, {cell("A2", "内联 text", "inlineStr"),
-                         "<c r=\"B2\" t=\"str\"><f>A2</f><v>公式</v></c>"}));
+  p.sheet(
+      1,
+      row(1, {cell("A1", "0", "s"), cell("B1", "1", "s"), cell("C1", "2", "s"), cell("D1", "3", "s")}) +
+          row(2, {cell("A2", "内联 text", "inlineStr"), "<c r=\"B2\" t=\"str\"><f>A2</f><v>公式</v></c>"}));
   auto rows = rows_of(p.zip());
   REQUIRE(rows.size() == 2);
   CHECK(rows[0] == "#1: A1=工单编号 B1=来电时间 C1=北京 D1=a\rb");
@@ -67,10 +67,8 @@ TEST_CASE("xlsx: numbers, booleans, errors and ISO dates")
 {
   Package p;
   p.sheet(1, row(1, {cell("A1", "2025030100001"), cell("B1", "1.5E+3"), cell("C1", "1", "b"),
-                     cell("D1", "#N/A", "e"), cell("E1", "2025-03-01T08:15:00", "d"),
-                     cell("F1", " 7 ")}));
-  CHECK(rows_of(p.zip())[0]
-        == "#1: A1=2025030100001 B1=1500 C1=TRUE D1=#N/A E1=2025-03-01 08:15:00 F1=7");
+                     cell("D1", "#N/A", "e"), cell("E1", "2025-03-01T08:15:00", "d"), cell("F1", " 7 ")}));
+  CHECK(rows_of(p.zip())[0] == "#1: A1=2025030100001 B1=1500 C1=TRUE D1=#N/A E1=2025-03-01 08:15:00 F1=7");
 }
 
 TEST_CASE("xlsx: date cells by built-in and custom formats; plain numbers stay numbers")
@@ -79,11 +77,11 @@ TEST_CASE("xlsx: date cells by built-in and custom formats; plain numbers stay n
   p.styles({0, 14, 22, 176, 177, 31, 10}, {{176, "yyyy\\-mm\\-dd\\ hh:mm:ss"}, {177, "0.0"}});
   p.sheet(1, row(1, {cell("A1", "45717.34375", "", 0), cell("B1", "45717", "", 1),
                      cell("C1", "45717.34375", "", 2), cell("D1", "45717.34375", "", 3),
-                     cell("E1", "45717.34375", "", 4), cell("F1", "45717", "", 5),
-                     cell("G1", "0.985", "", 6), cell("H1", "45717", "", 99)}));
-  CHECK(rows_of(p.zip())[0]
-        == "#1: A1=45717.34375 B1=2025-03-01 C1=2025-03-01 08:15:00 D1=2025-03-01 08:15:00 "
-           "E1=45717.34375 F1=2025-03-01 G1=0.985 H1=45717");
+                     cell("E1", "45717.34375", "", 4), cell("F1", "45717", "", 5), cell("G1", "0.985", "", 6),
+                     cell("H1", "45717", "", 99)}));
+  CHECK(rows_of(p.zip())[0] ==
+        "#1: A1=45717.34375 B1=2025-03-01 C1=2025-03-01 08:15:00 D1=2025-03-01 08:15:00 "
+        "E1=45717.34375 F1=2025-03-01 G1=0.985 H1=45717");
 }
 
 TEST_CASE("xlsx: the 1904 date system")
@@ -119,10 +117,10 @@ TEST_CASE("xlsx: namespace prefixes, absolute targets, hidden columns and sheets
   rels.replace(rels.find("/worksheet\" Target=\"worksheets/sheet3.xml"), 10, "/chartsheet");
   p.parts["xl/_rels/workbook.xml.rels"] = rels;
   p.parts["xl/worksheets/sheet2.xml"] =
-    "<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-    "<x:cols><x:col min=\"2\" max=\"3\" width=\"0\" hidden=\"1\"/></x:cols><x:sheetData>"
-    "<x:row r=\"1\"><x:c r=\"A1\" t=\"inlineStr\"><x:is><x:t>a</x:t></x:is></x:c>"
-    "<x:c r=\"B1\"><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>";
+      "<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+      "<x:cols><x:col min=\"2\" max=\"3\" width=\"0\" hidden=\"1\"/></x:cols><x:sheetData>"
+      "<x:row r=\"1\"><x:c r=\"A1\" t=\"inlineStr\"><x:is><x:t>a</x:t></x:is></x:c>"
+      "<x:c r=\"B1\"><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>";
   std::string bytes = p.zip();
   auto book = open_xlsx_memory(bytes, "t.xlsx");
   REQUIRE(book->sheets().size() == 3);
@@ -145,7 +143,8 @@ TEST_CASE("xlsx: namespace prefixes, absolute targets, hidden columns and sheets
 TEST_CASE("xlsx: what follows the sheet data is not read")
 {
   Package p;
-  p.sheet(1, row(1, {cell("A1", "1")}), "", "<mergeCells count=\"1\"><mergeCell ref=\"A1:B1\"/></mergeCells>");
+  p.sheet(1, row(1, {cell("A1", "1")}), "",
+          "<mergeCells count=\"1\"><mergeCell ref=\"A1:B1\"/></mergeCells>");
   CHECK(rows_of(p.zip()).size() == 1);
 }
 
@@ -169,8 +168,8 @@ TEST_CASE("xlsx: structural errors name the file, the sheet and the cell")
   p.parts["xl/worksheets/sheet2.xml"] = "";
   std::string bytes = p.zip();
   CHECK(error_of(bytes) == "t.xlsx[Sheet1]!H12: shared string \"5\" does not exist (the table holds 1)");
-  CHECK(error_of(bytes, 1)
-        == "t.xlsx[丢失]: the workbook lists this sheet, but its part xl/worksheets/sheet2.xml is missing");
+  CHECK(error_of(bytes, 1) ==
+        "t.xlsx[丢失]: the workbook lists this sheet, but its part xl/worksheets/sheet2.xml is missing");
 
   Package q;
   q.sheet(1, row(3, {cell("C3", "abc")}));

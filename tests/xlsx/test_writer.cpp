@@ -1,8 +1,8 @@
 // Tests for the workbook writers: what is written reads back (through our
 // reader, and for .xls through FreeXL), and the same calls give the same bytes.
+#include "util/error.hpp"
 #include "xlsx/book.hpp"
 #include "xlsx/writer.hpp"
-#include "util/error.hpp"
 
 #include <doctest/doctest.h>
 
@@ -79,8 +79,7 @@ check_sample(const std::string& path, int rows)
     REQUIRE(r.size() == 4);
     CHECK(r[0].text == "20250301" + std::to_string(10000 + i));
     CHECK(r[1].type == CellType::date);
-    CHECK(r[1].text == "2025-03-" + std::string(i + 1 < 10 ? "0" : "") + std::to_string(i + 1)
-                         + " 08:15:00");
+    CHECK(r[1].text == "2025-03-" + std::string(i + 1 < 10 ? "0" : "") + std::to_string(i + 1) + " 08:15:00");
     CHECK(r[2].type == CellType::number);
     CHECK(r[2].text == "0.985");
     CHECK(r[3].text == std::string(size_t(i % 5) * 1500, 'x') + "市民反映" + std::to_string(i));
@@ -117,8 +116,7 @@ TEST_CASE("xls writer: limits and files that cannot be written")
 {
   TempDir d;
   auto w = create_xls(d.path + "/x.xls");
-  CHECK_THROWS_WITH_AS(w->text(70000, 0, "x"), doctest::Contains("65536 rows and 256 columns"),
-                       UsageError);
+  CHECK_THROWS_WITH_AS(w->text(70000, 0, "x"), doctest::Contains("65536 rows and 256 columns"), UsageError);
   CHECK_THROWS_AS(w->text(0, 0, std::string(40000, 'x')), UsageError);
   CHECK_THROWS_AS(create_xls(d.path + "/no/such/dir/x.xls"), UsageError);
   CHECK_THROWS_AS(create_xlsx(d.path + "/no/such/dir/x.xlsx"), UsageError);
