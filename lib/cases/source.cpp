@@ -87,7 +87,8 @@ read_head(int fd, const std::string& name)
 }
 
 // A workbook arriving on standard input or a pipe is copied to a temporary
-// file first: a zip archive is read from its end. Removed with the source.
+// file first: a zip archive is read from its end. The file is removed as soon
+// as the readers hold it open, so even kill -9 leaves nothing behind.
 class SpooledWorkbook final : public RecordSource
 {
 public:
@@ -113,8 +114,9 @@ public:
       ::unlink(m_path.c_str());
       throw;
     }
+    ::unlink(m_path.c_str());
+    m_hash = Sha256::hex(m_sha.finish());
   }
-  ~SpooledWorkbook() override { ::unlink(m_path.c_str()); }
   const std::vector<std::string>&
   header() const override
   {
@@ -148,15 +150,16 @@ public:
   std::string
   content_hash() override
   {
-    return m_inner->content_hash();
+    return m_hash;
   }
 
 private:
-  static void
+  void
   copy(int in, int fd, const std::string& head, const std::string& name)
   {
     std::string buf = head;
     for (;;) {
+      m_sha.update(buf);
       for (size_t off = 0; off < buf.size();) {
         ssize_t w = ::write(fd, buf.data() + off, buf.size() - off);
         if (w < 0 && errno == EINTR)
@@ -180,6 +183,8 @@ private:
   }
 
   std::string m_path;
+  Sha256 m_sha;
+  std::string m_hash;
   std::unique_ptr<RecordSource> m_inner;
 };
 
