@@ -2,6 +2,7 @@
 
 #include "cases/reader.hpp"
 #include "util/error.hpp"
+#include "util/sha256.hpp"
 #include "xlsx/book.hpp"
 
 #include <cerrno>
@@ -115,7 +116,7 @@ public:
       throw;
     }
     ::unlink(m_path.c_str());
-    m_hash = Sha256::hex(m_sha.finish());
+    m_hash = util::Sha256::hex(m_sha.finish());
   }
   const std::vector<std::string>&
   header() const override
@@ -183,7 +184,7 @@ private:
   }
 
   std::string m_path;
-  Sha256 m_sha;
+  util::Sha256 m_sha;
   std::string m_hash;
   std::unique_ptr<RecordSource> m_inner;
 };

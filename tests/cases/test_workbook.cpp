@@ -4,6 +4,7 @@
 #include "cases/reader.hpp"
 #include "temp_file.hpp"
 #include "util/error.hpp"
+#include "util/sha256.hpp"
 #include "xlsx/package.hpp"
 #include "xlsx/writer.hpp"
 
@@ -71,7 +72,7 @@ read(const std::string& bytes, const std::string& file, ReaderOptions opt = {})
   Row row;
   while (r.next(row)) {
     out.rows.push_back(row);
-    std::string w = row.ok() ? "" : r.where(row);
+    std::string w = row.ok() ? "" : r.locate(row);
     out.where.push_back(w.substr(w.rfind('/') + 1));
   }
   return out;
@@ -220,7 +221,7 @@ TEST_CASE("cases: workbook: events, and a map naming the columns")
 
   Table odd = {{"单号", "受理日期"}, {"A-1", "2025-03-01 08:00:00"}};
   MapSpec map;
-  map.fields = {{"id", "单号"}, {"received_at", "受理日期"}};
+  map.fields = {{"id", "单号", {}}, {"received_at", "受理日期", {}}};
   ReaderOptions mopt;
   mopt.map = &map;
   Read m = read(workbook(odd, 1), "o.xlsx", mopt);
@@ -237,9 +238,5 @@ TEST_CASE("cases: workbook: the content hash is the file's")
   Row row;
   while (r.next(row)) {
   }
-  CHECK(r.content_hash() == Sha256::hex([&] {
-          Sha256 s;
-          s.update(book);
-          return s.finish();
-        }()));
+  CHECK(r.content_hash() == util::sha256_hex(book));
 }
