@@ -11,6 +11,7 @@
 #include "output/report.hpp"
 #include "output/tables.hpp"
 #include "resolve/resolver.hpp"
+#include "store/store.hpp"
 #include "util/error.hpp"
 #include "util/file.hpp"
 #include "util/spell.hpp"
@@ -117,6 +118,7 @@ cmd_audit(int argc, char** argv)
     output::Table table = output::matrix_table(rows, matrix_format);
     for (const auto& p : paths)
       table.meta.emplace_back("lists", p);
+    table.meta.emplace_back("lists sha256", store::list_set_hash(loaded.set));
     table.meta.emplace_back("as of", options.as_of.str());
     table.meta.emplace_back("files", std::to_string(loaded.set.files.size()));
     table.meta.emplace_back("items", std::to_string(loaded.set.item_count()));

@@ -39,6 +39,7 @@ cmd_query(int argc, char** argv)
   check_output(f, out);
 
   std::vector<store::ResultSet> results;
+  std::string lists_hash;
   bool set_aside = false;
   if (!db.empty()) {
     // The reading options apply to a piped log only: with --db they would be ignored.
@@ -47,6 +48,11 @@ cmd_query(int argc, char** argv)
                        "(a store) it would be ignored: leave it out, or drop --db");
     store::Store st = store::Store::open_read(db);
     results = st.query(sql);
+    if (f == output::Format::xlsx) // provenance for the workbook's about sheet
+      for (const auto& rs : st.query("SELECT value FROM meta WHERE key = 'lists_sha256'"))
+        for (const auto& row : rs.rows)
+          if (auto v = std::get_if<std::string>(&row[0]))
+            lists_hash = *v;
   } else {
     if (::isatty(STDIN_FILENO))
       throw UsageError("no --db and standard input is a terminal: pipe orders (or --events) in");
@@ -68,6 +74,8 @@ cmd_query(int argc, char** argv)
   for (auto& t : tables) {
     t.meta.emplace_back("query", sql);
     t.meta.emplace_back("store", db.empty() ? "(standard input)" : db);
+    if (!lists_hash.empty())
+      t.meta.emplace_back("lists sha256", lists_hash);
   }
   if (int rc = emit_tables(tables, f, out); rc != exit_clean)
     return rc;

@@ -64,6 +64,7 @@ for ws, rows in zip(wb.worksheets, results):
 about = {(r[0], r[1]): r[2] for r in wb["说明 about"].iter_rows(min_row=2, values_only=True)}
 assert about[("result", "rows")] == str(len(results[0])), about
 assert about[("result", "store")] == "s.db", about
+assert len(about[("result", "lists sha256")]) == 64, about  # the store was loaded with --lists
 print("cells", cells)
 PY
 )
@@ -90,6 +91,7 @@ for g, w in zip(got, rows):
     assert g[6].replace(", ", ";") == w[6] and g[7].replace(", ", ";") == w[7], (g, w)
 about = {r[1]: r[2] for r in wb["说明 about"].iter_rows(min_row=2, values_only=True)}
 assert about["as of"] == "2025-06-01" and int(about["items"]) > 600, about
+assert len(about["lists sha256"]) == 64, about
 print("rows", len(got))
 PY
 )
