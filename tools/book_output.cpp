@@ -73,7 +73,12 @@ emit_tables(const std::vector<output::Table>& tables, output::Format f, const st
     output::write_xlsx(tables, book.path());
     return book.finish() ? exit_clean : exit_usage;
   }
-  std::string text = output::render_tables(tables, f);
+  return emit_text(output::render_tables(tables, f), out);
+}
+
+int
+emit_text(const std::string& text, const std::string& out)
+{
   if (out.empty() || out == "-")
     return write_stdout(text) ? exit_clean : exit_usage;
   util::write_file_atomic(out, text);

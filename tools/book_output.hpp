@@ -24,6 +24,10 @@ void check_output(output::Format f, const std::string& out);
 
 int emit_tables(const std::vector<output::Table>& tables, output::Format f, const std::string& out);
 
+// Text a command rendered itself, to `out` (written whole, atomically) or
+// standard output. Returns 0, or 2 when standard output fails.
+int emit_text(const std::string& text, const std::string& out);
+
 class BookOutput
 {
 public:

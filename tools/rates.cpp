@@ -1,5 +1,6 @@
 // duty rates: the three rates (响应率, 解决率, 满意率), the composite score and
 // the rankings of an assessment profile, from a case store or raw exports.
+#include "book_output.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
 
@@ -91,11 +92,11 @@ int
 cmd_rates(int argc, char** argv)
 {
   CLI::App app{"The three rates (响应率, 解决率, 满意率), the composite score and the rankings of an assessment "
-               "profile, from a case store (--db) or order exports (CSV, TSV, JSON Lines; '-' reads standard "
-               "input).",
+               "profile, from a case store (--db) or order exports (CSV, TSV, JSON Lines, Excel .xlsx/.xls; '-' "
+               "reads standard input).",
                "rates"};
   std::string lists, profile_spec, by = "unit", period, compare, format = "table", lang = "zh", db;
-  std::string map_path, encoding, input_format;
+  std::string map_path, encoding, input_format, sheet, out;
   std::vector<std::string> inputs, only;
   add_lists_option(app, lists);
   app.add_option("--profile", profile_spec,
@@ -107,13 +108,20 @@ cmd_rates(int argc, char** argv)
   app.add_option("--unit", only, "Show only this unit (territory, matter); ranks stay the group's (repeatable)")
     ->allow_extra_args(false);
   static constexpr output::Format kFormats[] = {output::Format::text, output::Format::csv, output::Format::json,
-                                                output::Format::md};
-  add_format_option(app, format, kFormats, "Output format (table is text)");
+                                                output::Format::md, output::Format::xlsx};
+  add_format_option(app, format, kFormats,
+                    "Output format (table is text; xlsx: a workbook, one sheet per group and period)");
+  add_output_option(app, out);
   app.add_option("--lang", lang, "Headers in zh (default) or en");
   app.add_option("--db", db, "A case store (duty ingest), opened read-only");
   app.add_option("--map", map_path, "YAML file mapping the export's headers (duty-map(5))");
   app.add_option("--encoding", encoding, "auto, utf-8, gbk/gb18030 or utf-16le (default: auto)");
-  app.add_option("--input-format", input_format, "csv, tsv or jsonl (default: from the extension, else sniffed)");
+  app.add_option("--input-format", input_format,
+                 "csv, tsv or jsonl (default: from the extension, else sniffed); workbooks are always recognised "
+                 "by their bytes");
+  app.add_option("--sheet", sheet,
+                 "Workbooks: the sheet to read, by name or number from 1 (default: the first whose header names "
+                 "the fields)");
   app.add_option("inputs", inputs, "Order exports ('-' for standard input)");
   app.footer("Exit status: 0 success, 1 bad rows (not counted), an empty period or unknown names, 2 usage "
              "error or unreadable input.\nSee duty-rates(1) and duty-lists(5), PROFILES.");
@@ -132,6 +140,7 @@ cmd_rates(int argc, char** argv)
   if (lang != "zh" && lang != "en")
     throw UsageError(fmt::format("--lang: {} is not zh or en", util::quote(lang)));
   auto fmt_ = output::parse_format_for(format, kFormats);
+  check_output(fmt_, out);
   if (!db.empty() && !inputs.empty())
     throw UsageError("give --db or order exports, not both");
   if (db.empty() && inputs.empty()) {
@@ -165,6 +174,7 @@ cmd_rates(int argc, char** argv)
   co.by = spec.by;
   co.db = db;
   co.inputs = inputs;
+  co.reader.sheet = sheet;
   std::optional<cases::MapSpec> map;
   if (!map_path.empty()) {
     map = cases::load_map(map_path);
@@ -196,10 +206,11 @@ cmd_rates(int argc, char** argv)
     }
   spec.only = only;
   rates::Report report = rates::build_report(*profile, counted.totals, spec);
-  std::string out =
-    output::render_rates(report, *profile, src, lang == "zh" ? output::Lang::zh : output::Lang::en, fmt_);
-  if (!write_stdout(out))
-    return exit_usage;
+  output::Lang lang_ = lang == "zh" ? output::Lang::zh : output::Lang::en;
+  int rc = fmt_ == output::Format::xlsx ? emit_tables(output::rates_tables(report, *profile, src, lang_), fmt_, out)
+                                        : emit_text(output::render_rates(report, *profile, src, lang_, fmt_), out);
+  if (rc != exit_clean)
+    return rc;
   return counted.bad_rows ? exit_findings : exit_clean;
 }
 

@@ -191,6 +191,12 @@ private:
 
 } // namespace
 
+bool
+is_text_export(std::string_view head)
+{
+  return xlsx::sniff(head) == xlsx::Magic::text;
+}
+
 std::unique_ptr<RecordSource>
 open_records(const std::string& path, const ReaderOptions& options)
 {

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace duty::cases {
@@ -33,6 +34,11 @@ public:
   // SHA-256 of the input's bytes (complete once next() returned false).
   virtual std::string content_hash() = 0;
 };
+
+// Whether a file that starts with `head` is a text export (CSV, TSV, JSON
+// Lines) by its bytes, not a workbook or a markup table: what a reader that
+// only knows text (the rates' fast scan) may take on.
+bool is_text_export(std::string_view head);
 
 // Opens `path` ("-": standard input) as a text export or a workbook.
 // Throws UsageError when it cannot be opened, InputError when it is a
