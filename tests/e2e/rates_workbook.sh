@@ -30,11 +30,17 @@ done
 run_in o.xlsx "${rates[@]}" -
 expect_rc 1 "rates from an .xlsx on standard input"
 expect_eq "$OUT" "$want" "rates from an .xlsx on standard input"
-# With the duplicate rule (two passes over the input) too.
-run "${rates[@]}" --profile on-time o.csv
-want_ot=$OUT
-run "${rates[@]}" --profile on-time o.xls
-expect_eq "$OUT" "$want_ot" "rates --profile on-time from .xls vs CSV"
+# A profile with the duplicate rule reads each input twice; a window period.
+window=(--profile "$DUTY_SRC/tests/fixtures/rates/window.yaml#window-test")
+run "${rates[@]}" "${window[@]}" o.csv
+expect_rc 1 "rates, window profile, o.csv"
+want_w=$OUT
+CHECKS=$((CHECKS + 1))
+[[ $want_w == *'"id":"window-test"'*'"rows":[{'* ]] || fail "window profile: no rows"
+for f in o.xls o.xlsx; do
+  run "${rates[@]}" "${window[@]}" "$f"
+  expect_eq "$OUT" "$want_w" "rates, window profile (duplicates, two passes), $f vs CSV"
+done
 
 # Bad rows: the cell, not a line number.
 run rates --lists "$LISTS" --period 2025-03 o.xlsx
