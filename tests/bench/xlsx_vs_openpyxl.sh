@@ -50,13 +50,14 @@ df = pd.read_excel(sys.argv[1], sheet_name=0, header=2)
 print(len(df), df["工单编号"].nunique())
 PY
 
-# measure NAME CMD...: runs CMD under GNU time; appends "wall user rss_kb" to NAME.times.
+# measure NAME CMD...: runs CMD under GNU time; appends "wall cpu rss_kb" to NAME.times
+# (cpu: user + system seconds, which a loaded machine disturbs less than wall time).
 measure() {
   local name=$1
   shift
   sync
-  /usr/bin/time -f '%e %U %M' -o "$dir/$name.time" "$@" >"$dir/$name.out" 2>"$dir/$name.err"
-  cat "$dir/$name.time" >>"$dir/$name.times"
+  /usr/bin/time -f '%e %U %S %M' -o "$dir/$name.time" "$@" >"$dir/$name.out" 2>"$dir/$name.err"
+  awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$dir/$name.time" >>"$dir/$name.times"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
@@ -91,7 +92,7 @@ size_mb=$(awk -v s="$(stat -c %s "$book")" 'BEGIN { printf "%.1f", s / 1e6 }')
 sst_mb=$(unzip -l "$book" xl/sharedStrings.xml | awk 'NR == 4 { printf "%.1f", $1 / 1e6 }')
 echo "input: $n orders, $size_mb MB .xlsx (shared strings $sst_mb MB inflated); each tool read $duty_rows (rows, distinct ids); median of $runs runs"
 echo
-echo "| tool | wall (s) | user CPU (s) | peak RSS (MiB) | wall vs duty | CPU vs duty |"
+echo "| tool | wall (s) | CPU user+sys (s) | peak RSS (MiB) | wall vs duty | CPU vs duty |"
 echo "|---|---:|---:|---:|---:|---:|"
 dw=$(col duty 1) du=$(col duty 2)
 for tool in duty openpyxl pandas; do
