@@ -14,14 +14,14 @@ namespace duty::tools {
 // Adds -o/--output FILE: where a command's table goes (default: standard output).
 void add_output_option(CLI::App& app, std::string& out);
 
+// Before the work: throws UsageError when a workbook would go to a terminal.
+void check_output(output::Format f, const std::string& out);
+
 // The one way a command writes its tables: xlsx as a workbook
 // (output::write_xlsx) to `out`, a file, or standard output when that is not
 // a terminal; every other format as text (output::render_tables) to `out` or
 // standard output. Returns the exit status: 0, or 2 when it cannot write.
 // Throws UsageError for a workbook bound for a terminal.
-// Before the work: throws UsageError when a workbook would go to a terminal.
-void check_output(output::Format f, const std::string& out);
-
 int emit_tables(const std::vector<output::Table>& tables, output::Format f, const std::string& out);
 
 // Text a command rendered itself, to `out` (written whole, atomically) or

@@ -3,6 +3,8 @@
 # three read the same rows:
 #   duty ingest            streams the sheet (libzip + expat), types every value,
 #                          hashes the personal columns and stores the orders in SQLite
+#   duty rates             streams the sheet, types every value and counts the
+#                          three rates per unit (no store): the read-only path
 #   openpyxl (read-only)   iterates the rows' values (load_workbook(read_only=True))
 #   pandas read_excel      builds a DataFrame (openpyxl engine, header on row 3)
 # duty does strictly more work than both. Peak memory is measured too, and duty's
@@ -71,11 +73,13 @@ rm -f "$dir"/*.times
 for ((r = 0; r < runs; r++)); do
   rm -f "$dir"/duty.db*
   measure duty "$DUTY" ingest --db "$dir/duty.db" "$book"
+  measure rates "$DUTY" rates --format csv "$book"
   measure openpyxl "$PY" "$dir/read_openpyxl.py" "$book"
   measure pandas "$PY" "$dir/read_pandas.py" "$book"
 done
 rm -f "$dir"/quarter.db* "$dir"/csv*.db*
 measure quarter "$DUTY" ingest --db "$dir/quarter.db" "$quarter"
+measure ratesquarter "$DUTY" rates --format csv "$quarter"
 measure csv "$DUTY" ingest --db "$dir/csv.db" "$dir/orders-$n.csv"
 measure csvquarter "$DUTY" ingest --db "$dir/csvq.db" "$dir/orders-$((n / 4)).csv"
 
@@ -86,6 +90,9 @@ for tool in openpyxl pandas; do
   got=$(cat "$dir/$tool.out")
   [[ $got == "$duty_rows" && $got == "$n $n" ]] || { echo "$tool read '$got', duty '$duty_rows', expected '$n $n'" >&2; exit 1; }
 done
+# duty rates read the same orders: its report equals the one from the CSV of the same rows.
+"$DUTY" rates --format csv "$dir/orders-$n.csv" >"$dir/rates-csv.out" 2>/dev/null
+cmp -s "$dir/rates.out" "$dir/rates-csv.out" || { echo "duty rates: the .xlsx and the CSV give other rates" >&2; exit 1; }
 
 col() { awk -v c="$2" '{ print $c }' "$dir/$1.times" | median; }
 size_mb=$(awk -v s="$(stat -c %s "$book")" 'BEGIN { printf "%.1f", s / 1e6 }')
@@ -95,9 +102,12 @@ echo
 echo "| tool | wall (s) | CPU user+sys (s) | peak RSS (MiB) | wall vs duty | CPU vs duty |"
 echo "|---|---:|---:|---:|---:|---:|"
 dw=$(col duty 1) du=$(col duty 2)
-for tool in duty openpyxl pandas; do
+for tool in duty rates openpyxl pandas; do
   w=$(col $tool 1) u=$(col $tool 2) m=$(col $tool 3)
-  printf '| %s | %s | %s | %d | %s | %s |\n' "$tool" "$w" "$u" $((m / 1024)) \
+  label=$tool
+  [[ $tool == duty ]] && label="duty ingest"
+  [[ $tool == rates ]] && label="duty rates"
+  printf '| %s | %s | %s | %d | %s | %s |\n' "$label" "$w" "$u" $((m / 1024)) \
     "$(awk -v a="$w" -v b="$dw" 'BEGIN { printf "%.1f×", a / b }')" \
     "$(awk -v a="$u" -v b="$du" 'BEGIN { printf "%.1f×", a / b }')"
 done
@@ -107,3 +117,5 @@ echo "| duty ingest peak RSS (MiB) | $((n / 4)) orders | $n orders |"
 echo "|---|---:|---:|"
 echo "| .xlsx | $(mib quarter) | $(mib duty) |"
 echo "| the same rows as CSV | $(mib csvquarter) | $(mib csv) |"
+echo
+echo "duty rates peak RSS: $(mib ratesquarter) MiB at $((n / 4)) orders, $(mib rates) MiB at $n (no store)"
