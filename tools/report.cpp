@@ -1,15 +1,16 @@
 // duty report: the monthly assessment report as one HTML file (or Markdown).
+#include "book_output.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
 
 #include "lists/profile.hpp"
 #include "output/document.hpp"
+#include "output/xlsx.hpp"
 #include "cases/mapfile.hpp"
 #include "rates/provenance.hpp"
 #include "report/build.hpp"
 #include "report/rates_data.hpp"
 #include "util/error.hpp"
-#include "util/file.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -73,9 +74,10 @@ cmd_report(int argc, char** argv)
   CLI::App app{"The monthly assessment report: headline figures, the rankings of streets and "
                "departments, charts of the three rates and their trend, late and returned orders, "
                "未诉先办 clusters, whistles, and the audit of the lists — as one self-contained HTML file "
-               "(inline CSS and SVG, prints on A4) or as Markdown.",
+               "(inline CSS and SVG, prints on A4), as Markdown, or as an Excel workbook of its tables.",
                "report"};
   std::string lists, period, profile_spec, format = "html", out_path, db, as_of, map_path, encoding, input_format;
+  std::string sheet;
   std::vector<std::string> inputs;
   report::Settings settings;
   add_lists_option(app, lists);
@@ -85,9 +87,11 @@ cmd_report(int argc, char** argv)
   app.add_option("--profile", profile_spec,
                  "Assessment profile: a profile id of the list set, a built-in (bj-practice, on-time) or a "
                  "file (FILE#ID); default bj-practice");
-  static constexpr output::Format kFormats[] = {output::Format::html, output::Format::md};
-  add_format_option(app, format, kFormats);
-  app.add_option("-o,--output", out_path, "Write the report to FILE (atomically) instead of standard output");
+  static constexpr output::Format kFormats[] = {output::Format::html, output::Format::md, output::Format::xlsx};
+  add_format_option(app, format, kFormats,
+                    "Output format (html, md; xlsx: a workbook, one sheet per table of the report)");
+  app.add_option("-o,--output", out_path,
+                 "Write the report to FILE instead of standard output (a workbook is never written to a terminal)");
   app.add_option("--as-of", as_of, "Judge open orders as of this time (default: the end of the period)");
   app.add_option("--top", settings.top, "Rows in the 'most' tables (default 10)")->check(CLI::Range(1, 1000));
   app.add_option("--cluster-min", settings.clusters.min_orders,
@@ -98,14 +102,20 @@ cmd_report(int argc, char** argv)
   app.add_option("--db", db, "A case store (duty ingest), opened read-only");
   app.add_option("--map", map_path, "YAML file mapping the export's headers (duty-map(5))");
   app.add_option("--encoding", encoding, "auto, utf-8, gbk/gb18030 or utf-16le (default: auto)");
-  app.add_option("--input-format", input_format, "csv, tsv or jsonl (default: from the extension, else sniffed)");
-  app.add_option("inputs", inputs, "Order exports (CSV, TSV, JSON Lines; '-' for standard input)");
+  app.add_option("--input-format", input_format,
+                 "csv, tsv or jsonl (default: from the extension, else sniffed); workbooks are always recognised "
+                 "by their bytes");
+  app.add_option("--sheet", sheet,
+                 "Workbooks: the sheet to read, by name or number from 1 (default: the first whose header names "
+                 "the fields)");
+  app.add_option("inputs", inputs, "Order exports (CSV, TSV, JSON Lines, Excel .xlsx/.xls; '-' for standard input)");
   app.footer("Exit status: 0 report written, 1 bad input (broken lists, bad rows, an empty period), 2 usage "
              "error or unreadable input.\nSee duty-report(1).");
   if (auto rc = parse(app, argc, argv))
     return *rc;
   settings.period = period_option(period);
   auto f = output::parse_format_for(format, kFormats);
+  check_output(f, out_path);
   if (!db.empty() && !inputs.empty())
     throw UsageError("give --db or order exports, not both");
   if (db.empty() && inputs.empty()) {
@@ -158,6 +168,7 @@ cmd_report(int argc, char** argv)
       throw UsageError("unknown input format " + util::quote(input_format) + " (csv, tsv, jsonl)");
     req.count.reader.format = *fmt_;
   }
+  req.count.reader.sheet = sheet;
   req.profile_source = choice.source;
   req.period = settings.period;
   req.months = settings.months;
@@ -166,11 +177,13 @@ cmd_report(int argc, char** argv)
   data.rates = std::move(rates.tables);
 
   output::Document doc = report::build_document(data, settings);
-  std::string text = f == output::Format::html ? output::render_html(doc) : output::render_markdown(doc);
-  if (!out_path.empty())
-    util::write_file_atomic(out_path, text);
-  else if (!write_stdout(text))
-    return exit_usage;
+  int rc = exit_clean;
+  if (f == output::Format::xlsx)
+    rc = emit_tables(output::document_tables(doc), f, out_path);
+  else
+    rc = emit_text(f == output::Format::html ? output::render_html(doc) : output::render_markdown(doc), out_path);
+  if (rc != exit_clean)
+    return rc;
   return rates.counted.bad_rows ? exit_findings : exit_clean;
 }
 
