@@ -80,6 +80,12 @@ Date::day() const
   return d;
 }
 
+void
+Date::ymd(int& y, int& m, int& d) const
+{
+  civil_from_days(days, y, m, d);
+}
+
 int
 Date::iso_weekday() const
 {
