@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fmt/format.h>
+#include <algorithm>
 #include <memory>
 
 namespace duty::tools {
@@ -64,7 +65,8 @@ gen_cases(int argc, char** argv)
                "against a list set: realistic timing, wrong dispatches and returns, whistles, "
                "return-visit answers and a small share of dirty rows.",
                "gen cases"};
-  std::string lists, events_path, out_path = "-", encoding = "utf-8", month = "2025-03";
+  std::string lists, events_path, out_path = "-", encoding = "utf-8", month = "2025-03", planted_path, profile_spec,
+    as_of;
   gen::CasesSpec spec;
   add_lists_option(app, lists);
   app.add_option("--orders", spec.orders, "Orders to write")->capture_default_str();
@@ -80,6 +82,12 @@ gen_cases(int argc, char** argv)
     ->capture_default_str();
   app.add_option("-o,--output", out_path, "Orders file ('-' for standard output)")
     ->capture_default_str();
+  app.add_option("--planted", planted_path,
+                 "Write the planted deviations to FILE, one per line: 'ID KIND [UNIT]' (needs --events)");
+  app.add_option("--profile", profile_spec, "Assessment profile whose time limits the clocks follow "
+                                            "(as duty replay --profile; default: bj-practice)");
+  app.add_option("--as-of", as_of, "The time the planted list holds at (default: the first day of the second "
+                                   "month after --month)");
   app.footer("Exit status: 0 written, 2 usage error or a file that cannot be written.\n"
              "See duty-gen(1).");
   if (auto rc = parse(app, argc, argv))
@@ -91,7 +99,15 @@ gen_cases(int argc, char** argv)
   spec.year = y;
   spec.month = m;
 
+  if (!planted_path.empty() && events_path.empty())
+    throw UsageError("--planted lists deviations of the event log: give --events FILE too");
+  if (!as_of.empty()) {
+    spec.as_of = util::parse_timestamp(as_of);
+    if (!spec.as_of)
+      throw UsageError("--as-of wants YYYY-MM-DD [HH:MM[:SS]], not '" + as_of + "'");
+  }
   auto ctx = load_lists(lists_dir(lists));
+  lists::Profile profile = load_profile(profile_spec, ctx.get()).profile;
 
   bool gbk = encoding == "gbk";
   File out, ev;
@@ -104,14 +120,25 @@ gen_cases(int argc, char** argv)
   gen::TextSink to_events = [&](std::string_view s) {
     ev.write(gbk ? cases::encode_gb18030(s) : std::string(s));
   };
-  gen::CasesSummary sum = gen::generate_cases(ctx->set(), spec, to_orders,
-                                              events_path.empty() ? nullptr : &to_events);
+  gen::CasesSummary sum =
+    gen::generate_cases(*ctx, profile, spec, to_orders, events_path.empty() ? nullptr : &to_events);
   out.close();
   if (!events_path.empty())
     ev.close();
-  fmt::print(stderr, "wrote {} orders ({} dirty, {} returned, {} whistles){}\n", sum.orders,
-             sum.dirty, sum.returned, sum.whistles,
-             events_path.empty() ? "" : fmt::format(" and {} events", sum.events));
+  if (!planted_path.empty()) {
+    File pl;
+    pl.open(planted_path);
+    std::string text = "# as-of " + sum.as_of.str() + "\n";
+    for (const auto& p : sum.planted)
+      text += p.line() + "\n";
+    pl.write(text);
+    pl.close();
+  }
+  size_t planted = std::count_if(sum.planted.begin(), sum.planted.end(),
+                                 [](const gen::Planted& p) { return p.kind != "dirty"; });
+  fmt::print(stderr, "wrote {} orders ({} dirty, {} returned, {} whistles){}; planted {} deviations as of {}\n",
+             sum.orders, sum.dirty, sum.returned, sum.whistles,
+             events_path.empty() ? "" : fmt::format(" and {} events", sum.events), planted, sum.as_of.str());
   return exit_clean;
 }
 

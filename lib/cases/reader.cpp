@@ -471,8 +471,13 @@ CaseReader::read_field(Row& row, const Column& col, std::string_view raw)
         out = std::string(*e);
       else
         bad("unknown event " + shown()
-            + " (派单, 签收, 联系, 退单, 改派, 延期, 督办, 吹哨, 报到, 回复, 办结, 回访, 重办, "
-              "申诉, 核减; a map's values: can translate others)");
+            + " (派单, 签收, 联系, 退单/派单异议, 改派, 延期, 督办, 吹哨, 报到, 回复, 办结, 回访, "
+              "重办, 申诉, 核减; a map's values: can translate others)");
+      break;
+    case FieldType::deadline:
+      out = parse_deadline(v, m_time);
+      if (!out)
+        bad("cannot read " + shown() + " as a deadline (a time, a date, or a limit such as 7d, 15个工作日, 24h)");
       break;
     case FieldType::whistle:
       if (auto w = canonical_whistle(v))

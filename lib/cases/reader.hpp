@@ -25,6 +25,12 @@ struct ReaderOptions
   const MapSpec* map = nullptr;
   const PiiHasher* pii = nullptr; // nullptr and !keep_personal: personal values are dropped
   bool keep_personal = false;
+  // Projection, for readers that need only some fields (replay): when not
+  // empty, canonical fields whose entry is false are neither typed nor
+  // checked (a required field is always read), and with `extras` false the
+  // unmapped columns are not collected.
+  std::vector<bool> only;
+  bool extras = true;
 };
 
 // Something odd about a row that is not an error: it is stored and listed.

@@ -308,6 +308,37 @@ parse_time(std::string_view text, const TimeSpec& spec)
   return format(*p, spec.zone);
 }
 
+std::optional<std::string>
+parse_deadline(std::string_view text, const TimeSpec& spec)
+{
+  std::string_view s = util::trim(text);
+  size_t i = 0;
+  int n = 0;
+  if (num(s, i, 6, n) && n > 0 && i < s.size() && i <= 6) {
+    std::string unit(util::trim(s.substr(i)));
+    for (char& c : unit)
+      if (c >= 'A' && c <= 'Z')
+        c = char(c - 'A' + 'a');
+    static constexpr std::pair<std::string_view, std::string_view> kUnits[] = {
+      {"m", "m"},    {"min", "m"},   {"分钟", "m"},     {"分", "m"},       {"h", "h"},
+      {"小时", "h"}, {"个小时", "h"}, {"时", "h"},       {"d", "d"},        {"天", "d"},
+      {"日", "d"},   {"自然日", "d"}, {"个自然日", "d"}, {"wd", "wd"},      {"工作日", "wd"},
+      {"个工作日", "wd"},
+    };
+    for (const auto& [spelling, canonical] : kUnits)
+      if (unit == spelling)
+        return std::to_string(n) + std::string(canonical);
+  }
+  auto t = parse_time(s, spec);
+  if (!t)
+    return std::nullopt;
+  // A date alone gives the whole day; a time, that moment.
+  bool has_time = s.find(':') != std::string_view::npos || s.find("时") != std::string_view::npos;
+  if (!has_time && t->ends_with(" 00:00:00"))
+    return t->substr(0, 10);
+  return t;
+}
+
 std::optional<int>
 parse_yes_no(std::string_view text)
 {

@@ -1,0 +1,265 @@
+#include "replay/replayer.hpp"
+
+#include "replay/timeline.hpp"
+#include "util/error.hpp"
+
+#include <algorithm>
+
+namespace duty::replay {
+
+using namespace lists;
+
+namespace {
+
+// The order's own time columns as events, for an order the log has none for.
+std::vector<EventRecord>
+synthesize(const OrderRecord& o)
+{
+  std::vector<EventRecord> out;
+  auto add = [&](EventKind k, const std::optional<util::Timestamp>& at, bool unit) {
+    if (at)
+      out.push_back({k, *at, unit ? o.unit : std::string(), {}, {}, {}, out.size()});
+  };
+  add(EventKind::received, o.received_at, false);
+  add(EventKind::dispatch, o.dispatched_at, true);
+  add(EventKind::sign, o.accepted_at, true);
+  add(EventKind::contact, o.contacted_at, true);
+  add(EventKind::close, o.closed_at, true);
+  return out;
+}
+
+bool
+is_dispatch(EventKind k)
+{
+  return k == EventKind::dispatch || k == EventKind::redispatch;
+}
+
+// An order dispatched to a street also goes to the district for supervision:
+// a 派单 to the district while a territory holds the order (or gets it at the
+// same moment) is that copy, not a dispatch.
+void
+find_dispatches(Timeline& t)
+{
+  const Unit* holder = nullptr;
+  for (size_t i = 0; i < t.steps.size(); ++i) {
+    const Step& s = t.steps[i];
+    EventKind k = s.event->kind;
+    if (k == EventKind::ret) {
+      holder = nullptr;
+      continue;
+    }
+    if (!is_dispatch(k))
+      continue;
+    if (k == EventKind::dispatch && s.unit && s.unit->type == UnitType::district) {
+      bool territory_now = holder && is_territory(holder->type);
+      for (size_t j = 0; j < t.steps.size() && !territory_now; ++j) {
+        const Step& o = t.steps[j];
+        territory_now = j != i && o.event->at == s.event->at && is_dispatch(o.event->kind) && o.unit &&
+                        is_territory(o.unit->type);
+      }
+      if (territory_now)
+        continue;
+    }
+    t.dispatches.push_back(i);
+    holder = s.unit;
+  }
+}
+
+std::vector<std::string>
+ids(const std::vector<const Unit*>& us)
+{
+  std::vector<std::string> out;
+  for (const Unit* u : us)
+    out.push_back(u->id.value);
+  return out;
+}
+
+} // namespace
+
+Replayer::Replayer(const resolve::Context& lists, const Profile& profile, const util::WorkCalendar& calendar,
+                   util::Timestamp as_of)
+  : m_lists(lists), m_profile(profile), m_calendar(calendar), m_as_of(as_of), m_decisions(lists)
+{
+}
+
+void
+Replayer::note_unresolved(const char* field, const std::string& name)
+{
+  ++m_unresolved[{field, name}];
+}
+
+const Unit*
+Replayer::unit(const std::string& name)
+{
+  if (name.empty())
+    return nullptr;
+  auto it = m_units.find(name);
+  if (it == m_units.end()) {
+    auto found = m_lists.names().units(name);
+    it = m_units.emplace(name, found.size() == 1 ? found[0] : nullptr).first;
+  }
+  if (!it->second)
+    note_unresolved("unit", name);
+  return it->second;
+}
+
+const Unit*
+Replayer::territory(const std::string& name)
+{
+  if (name.empty())
+    return nullptr;
+  auto it = m_territories.find(name);
+  if (it == m_territories.end()) {
+    const Unit* t = nullptr;
+    int n = 0;
+    for (const Unit* u : m_lists.names().units(name))
+      if (is_territory(u->type)) {
+        t = u;
+        ++n;
+      }
+    it = m_territories.emplace(name, n == 1 ? t : nullptr).first;
+  }
+  if (!it->second)
+    note_unresolved("territory", name);
+  return it->second;
+}
+
+const Matter*
+Replayer::matter(const std::string& name)
+{
+  if (name.empty())
+    return nullptr;
+  auto it = m_matters.find(name);
+  if (it == m_matters.end()) {
+    auto found = m_lists.names().matters(name);
+    it = m_matters.emplace(name, found.size() == 1 ? found[0] : nullptr).first;
+  }
+  if (!it->second)
+    note_unresolved("category", name);
+  return it->second;
+}
+
+Judgement
+Replayer::judge(const Case& c)
+{
+  const OrderRecord& o = c.order;
+  Judgement j;
+  OrderVerdict& v = j.order;
+  v.id = o.id;
+  v.dims = o.dims;
+
+  // The timeline: the log's events (or the order's columns), by time, ties in input order.
+  Timeline t;
+  if (c.events.empty())
+    t.synthesized = synthesize(o);
+  const auto& events = c.events.empty() ? t.synthesized : c.events;
+  for (const auto& e : events) {
+    const Unit* u = unit(e.unit);
+    t.steps.push_back({&e, u, u ? u->id.value : e.unit});
+  }
+  std::stable_sort(t.steps.begin(), t.steps.end(), [](const Step& a, const Step& b) {
+    return a.event->at != b.event->at ? a.event->at < b.event->at : a.event->seq < b.event->seq;
+  });
+  find_dispatches(t);
+
+  // What the lists say, as they stood on the day the order was received.
+  const Matter* m = matter(o.category);
+  const Unit* ter = territory(o.territory);
+  util::Date day = o.received_at ? o.received_at->date()
+                   : t.steps.empty() ? m_as_of.date()
+                                     : t.steps.front().event->at.date();
+  std::shared_ptr<const Decision> d;
+  if (m && ter)
+    d = m_decisions.decide(m, ter, o.dims, day);
+  if (d) {
+    v.matter = m->id.value;
+    v.territory = ter->id.value;
+    if (d->lead)
+      v.lead = d->lead->id.value;
+    v.candidates = ids(d->candidates);
+    v.assist = ids(d->assist);
+    v.evidence = d->evidence;
+  } else {
+    if (m)
+      v.matter = m->id.value;
+    if (ter)
+      v.territory = ter->id.value;
+  }
+
+  // Dispatches and returns.
+  v.hops = int(t.dispatches.size());
+  if (!t.dispatches.empty()) {
+    const Step& first = t.steps[t.dispatches.front()];
+    v.dispatched_to = first.unit_id;
+    v.final_unit = t.steps[t.dispatches.back()].unit_id;
+    if (!d) {
+      v.dispatch = Dispatch::unmapped;
+    } else {
+      switch (d->kind) {
+      case Decision::Kind::led:
+        v.dispatch = first.unit == d->lead            ? Dispatch::correct
+                     : d->only_assists(first.unit)    ? Dispatch::assist_as_lead
+                                                      : Dispatch::wrong_unit;
+        break;
+      case Decision::Kind::contested: v.dispatch = Dispatch::contested; break;
+      case Decision::Kind::no_lead: v.dispatch = Dispatch::no_lead; break;
+      case Decision::Kind::undecided: v.dispatch = Dispatch::undecided; break;
+      }
+    }
+  } else if (!d) {
+    v.dispatch = Dispatch::unmapped;
+  }
+  const Step* holder = nullptr;
+  size_t next_dispatch = 0;
+  for (size_t i = 0; i < t.steps.size(); ++i) {
+    if (next_dispatch < t.dispatches.size() && t.dispatches[next_dispatch] == i) {
+      holder = &t.steps[i];
+      ++next_dispatch;
+    }
+    const Step& s = t.steps[i];
+    if (s.event->kind != EventKind::ret)
+      continue;
+    // A 退单 that names no unit is the holder's.
+    const Step& by = s.event->unit.empty() && holder ? *holder : s;
+    Return r{by.unit_id, s.event->at, std::nullopt};
+    if (d) {
+      switch (d->leads(by.unit)) {
+      case Decision::Leads::yes: r.verdict = ReturnVerdict::unjustified; break;
+      case Decision::Leads::no: r.verdict = ReturnVerdict::justified; break;
+      case Decision::Leads::maybe: r.verdict = ReturnVerdict::contested; break;
+      }
+    }
+    v.returns.push_back(std::move(r));
+    holder = nullptr;
+  }
+
+  try {
+    v.clocks = compute_clocks({o, t, d.get(), m_profile, m_calendar, m_as_of});
+    v.lifecycle = lifecycle_problems(t);
+    auto decide = [&](util::Date date) -> std::shared_ptr<const Decision> {
+      return m && ter ? m_decisions.decide(m, ter, o.dims, date) : nullptr;
+    };
+    j.whistles = judge_whistles({o, t, decide, m_calendar, m_profile.day_count, m_as_of});
+  } catch (const util::CalendarGap& e) {
+    throw InputError("order " + o.id + ": " + e.what());
+  }
+
+  // The profile's exclusions that the log decides; the rates add those that need visit data.
+  bool reduced = std::any_of(t.steps.begin(), t.steps.end(),
+                             [](const Step& s) { return s.event->kind == EventKind::reduce; });
+  for (const auto& x : m_profile.exclusions) {
+    bool applies = false;
+    switch (x.rule) {
+    case ExclusionRule::not_dispatched: applies = t.dispatches.empty(); break;
+    case ExclusionRule::consultation: applies = o.type == "咨询"; break;
+    case ExclusionRule::invalid_visit: applies = o.visit_valid == false; break;
+    case ExclusionRule::appeal_upheld: applies = reduced; break;
+    default: break;
+    }
+    if (applies && std::find(v.excluded.begin(), v.excluded.end(), x.rule) == v.excluded.end())
+      v.excluded.push_back(x.rule);
+  }
+  return j;
+}
+
+} // namespace duty::replay
