@@ -181,37 +181,42 @@ cmd_replay(int argc, char** argv)
   if (save)
     saver.emplace(db, hash, profile.id.value, as_of.str());
 
-  replay::Replayer replayer(*ctx, profile, calendar, as_of);
   // With --save alone the verdicts go to the store; an explicit --format prints them too.
   bool print = !summary && !(save && !app.count("--format"));
+  bool jsonl = print && f == output::Format::jsonl;
   Out out;
   output::Table rows = output::verdicts_table(f);
   bool header_done = false;
-  if (print && f == output::Format::jsonl) {
+  if (jsonl) {
     output::append_header_json(out.buffer(), {hash, profile.id.value, calendar.years(), as_of,
                                               std::string(replay::kTieRule), DUTY_VERSION});
     out.add("\n");
   }
-  std::string line;
-  auto sink = [&](const replay::Judgement& j) {
-    if (saver || (print && f == output::Format::jsonl)) {
-      line.clear();
-      output::append_order_json(line, j.order);
-      if (saver)
-        saver->add(replay::saved_order(j, line));
-      if (print && f == output::Format::jsonl) {
-        out.add(line);
-        out.add("\n");
+  replay::RunOptions run;
+  replay::Summary sum;
+  if (summary)
+    run.summary = &sum;
+  run.attribution = profile.attribution;
+  if (jsonl || saver)
+    run.render = [](const replay::Judgement& j, std::string& text) {
+      // The order's line, then one line per whistle: the records of the output and of the store.
+      output::append_order_json(text, j.order);
+      text += '\n';
+      for (const auto& w : j.whistles) {
+        output::append_whistle_json(text, w);
+        text += '\n';
       }
+    };
+  run.emit = [&](const replay::Judgement& j, const std::string& text) {
+    if (jsonl)
+      out.add(text);
+    if (saver) {
+      size_t end = text.find('\n');
+      saver->add(replay::saved_order(j, text.substr(0, end)));
       for (size_t i = 0; i < j.whistles.size(); ++i) {
-        line.clear();
-        output::append_whistle_json(line, j.whistles[i]);
-        if (saver)
-          saver->add(replay::saved_whistle(j.whistles[i], int64_t(i), line));
-        if (print && f == output::Format::jsonl) {
-          out.add(line);
-          out.add("\n");
-        }
+        size_t start = end + 1;
+        end = text.find('\n', start);
+        saver->add(replay::saved_whistle(j.whistles[i], int64_t(i), text.substr(start, end - start)));
       }
     }
     if (print && f == output::Format::csv) {
@@ -225,8 +230,7 @@ cmd_replay(int argc, char** argv)
       output::add_verdict_row(rows, j, f); // a table is aligned over all its rows: held to the end
     }
   };
-  replay::Summary sum;
-  replay::RunTotals totals = replay::run(*source, replayer, sink, summary ? &sum : nullptr, profile.attribution);
+  replay::RunTotals totals = replay::run(*source, {*ctx, profile, calendar, as_of}, run);
   if (print && f == output::Format::csv)
     out.add(output::render_csv(rows, !header_done));
   else if (print && f == output::Format::text)
@@ -238,7 +242,7 @@ cmd_replay(int argc, char** argv)
   out.flush();
 
   const auto& read = source->report();
-  std::string note = describe_read(read, replayer.unresolved());
+  std::string note = describe_read(read, totals.unresolved);
   note += fmt::format("replayed {} order{} ({} deviating) and {} whistle{} ({} deviating) as of {}{}\n",
                       totals.orders, totals.orders == 1 ? "" : "s", totals.deviating_orders, totals.whistles,
                       totals.whistles == 1 ? "" : "s", totals.deviating_whistles, as_of.str(),

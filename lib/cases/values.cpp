@@ -1,6 +1,7 @@
 #include "cases/values.hpp"
 
 #include "util/date.hpp"
+#include "util/time.hpp"
 #include "util/text.hpp"
 
 #include <array>
@@ -293,6 +294,10 @@ std::optional<std::string>
 parse_time(std::string_view text, const TimeSpec& spec)
 {
   std::string_view s = util::trim(text);
+  // Already the stored form, in the store's zone: nothing to convert.
+  if (spec.format.empty() && spec.zone_minutes == 480 && s.size() == 19 && s[10] == ' ' &&
+      s.substr(0, 4) <= "2200" && util::parse_timestamp(s))
+    return std::string(s);
   std::optional<Parts> p;
   if (!spec.format.empty())
     p = with_format(s, spec.format);

@@ -59,6 +59,11 @@ public:
     // Counted from the received time, the dispatch must leave room for the sign clock.
     if (start < t0)
       t0 = std::min(t0, start + std::max<int64_t>(1, (std::min(m_sign, m_contact) - start) / 4));
+    // A late act must leave the next clock room to be on time (an urgent
+    // order may have to contact and close within the same 24 hours).
+    if ((m_plant == Plant::late_sign && m_contact - m_sign < 600) ||
+        (m_plant == Plant::late_contact && m_close - m_contact < 1800))
+      m_plant = Plant::none;
 
     add(m_plan.received, "受理", nullptr);
     add(t0, "派单", first);
@@ -85,7 +90,7 @@ public:
       m_plan.returned = true;
     }
     Timestamp c = m_plant == Plant::late_contact
-                    ? between(m_rng, m_contact + 60, m_contact + 7200)
+                    ? between(m_rng, m_contact + 60, m_contact + std::min<int64_t>(7200, (m_close - m_contact) / 2))
                     : between(m_rng, last + std::max<int64_t>(1, (m_contact - last) / 10),
                               last + std::max<int64_t>(1, (m_contact - last) * 9 / 10));
     add(c, "联系", m_target);

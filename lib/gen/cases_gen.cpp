@@ -151,11 +151,12 @@ private:
 
   void write_events(const OrderPlan& p)
   {
-    if (!m_events_on)
-      return;
     for (const auto& e : p.events) {
-      m_events += fmt::format("{},{},{},{},{},{},{}\r\n", p.id, e.at.str(), e.event, csv(display(e.unit)), e.whistle,
-                              e.until, csv(e.note));
+      std::string unit = display(e.unit); // drawn either way: the orders are the same with or without events
+      if (!m_events_on)
+        continue;
+      m_events += fmt::format("{},{},{},{},{},{},{}\r\n", p.id, e.at.str(), e.event, csv(unit), e.whistle, e.until,
+                              csv(e.note));
       ++m_sum.events;
     }
   }

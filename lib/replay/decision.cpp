@@ -71,11 +71,20 @@ Decision::only_assists(const Unit* u) const
   return false;
 }
 
+size_t
+Decisions::KeyHash::operator()(const Key& k) const
+{
+  size_t h = std::hash<const void*>{}(k.matter);
+  h = h * 31 + std::hash<const void*>{}(k.territory);
+  h = h * 31 + std::hash<int32_t>{}(k.day);
+  return k.dims.empty() ? h : h * 31 + std::hash<std::string>{}(k.dims);
+}
+
 std::shared_ptr<const Decision>
 Decisions::decide(const Matter* matter, const Unit* territory, const resolve::DimValues& dims, util::Date date)
 {
   const auto& resolver = m_lists.resolver();
-  auto split = resolver.split_dims(matter);
+  auto split = dims.empty() ? std::vector<std::string>() : resolver.split_dims(matter);
   resolve::DimValues given;
   for (const auto& [k, v] : dims) {
     if (!std::binary_search(split.begin(), split.end(), k))
@@ -84,9 +93,9 @@ Decisions::decide(const Matter* matter, const Unit* territory, const resolve::Di
     if (d && std::any_of(d->values.begin(), d->values.end(), [&](const Text& t) { return t.value == v; }))
       given.emplace_back(k, v);
   }
-  std::string key = matter->id.value + '\x1f' + territory->id.value + '\x1f' + std::to_string(date.days);
+  Key key{matter, territory, date.days, {}};
   for (const auto& [k, v] : given)
-    key += '\x1f' + k + '=' + v;
+    key.dims += k + '=' + v + '\x1f';
   if (auto it = m_cache.find(key); it != m_cache.end())
     return it->second;
   if (m_cache.size() > 200000)

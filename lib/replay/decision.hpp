@@ -55,8 +55,20 @@ private:
   std::shared_ptr<Decision> build(const lists::Matter* matter, const lists::Unit* territory,
                                   resolve::DimValues given, util::Date date) const;
 
+  struct Key
+  {
+    const lists::Matter* matter;
+    const lists::Unit* territory;
+    int32_t day;
+    std::string dims; // "k=v\x1f…" of the given values; usually empty
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash
+  {
+    size_t operator()(const Key& k) const;
+  };
   const resolve::Context& m_lists;
-  std::unordered_map<std::string, std::shared_ptr<const Decision>> m_cache;
+  std::unordered_map<Key, std::shared_ptr<const Decision>, KeyHash> m_cache;
 };
 
 } // namespace duty::replay

@@ -46,7 +46,7 @@ lifecycle_problems(const Timeline& t)
   if (t.dispatches.empty())
     out.push_back({Problem::no_dispatch, std::nullopt, std::nullopt});
   bool dispatched = false, whistled = false, closed = false, ever_closed = false, appealed = false;
-  std::set<std::tuple<EventKind, int64_t, std::string>> seen;
+  std::set<std::tuple<EventKind, int64_t, std::string_view>> seen;
   for (const auto& s : t.steps) {
     const EventRecord& e = *s.event;
     auto problem = [&](Problem p) { out.push_back({p, e.kind, e.at}); };

@@ -101,14 +101,14 @@ struct Reader
     return v;
   }
   uint8_t u8() { return uint8_t(in[pos++]); }
-  std::string str()
+  // Into `s`, reusing its buffer.
+  void str(std::string& s)
   {
     uint32_t n;
     std::memcpy(&n, in.data() + pos, 4);
     pos += 4;
-    std::string s(in.substr(pos, n));
+    s.assign(in.data() + pos, n);
     pos += n;
-    return s;
   }
   std::optional<Timestamp> time()
   {
@@ -260,7 +260,7 @@ unpack(std::string_view in, OrderRecord& o)
 {
   Reader r{in};
   for (std::string* s : {&o.id, &o.type, &o.category, &o.territory, &o.unit, &o.urgency, &o.status})
-    *s = r.str();
+    r.str(*s);
   for (auto* t : {&o.received_at, &o.dispatched_at, &o.accepted_at, &o.contacted_at, &o.closed_at})
     *t = r.time();
   uint8_t v = r.u8();
@@ -268,8 +268,8 @@ unpack(std::string_view in, OrderRecord& o)
   o.deadline = r.deadline();
   o.dims.resize(r.u64());
   for (auto& [k, val] : o.dims) {
-    k = r.str();
-    val = r.str();
+    r.str(k);
+    r.str(val);
   }
   o.line = r.u64();
   o.seq = r.u64();
@@ -294,9 +294,9 @@ unpack(std::string_view in, EventRecord& e)
   Reader r{in};
   e.kind = EventKind(r.u8());
   e.at = Timestamp{int64_t(r.u64())};
-  e.unit = r.str();
-  e.whistle = r.str();
-  e.note = r.str();
+  r.str(e.unit);
+  r.str(e.whistle);
+  r.str(e.note);
   e.until = r.deadline();
   e.seq = r.u64();
 }

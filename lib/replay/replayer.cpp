@@ -155,7 +155,7 @@ Replayer::judge(const Case& c)
   const auto& events = c.events.empty() ? t.synthesized : c.events;
   for (const auto& e : events) {
     const Unit* u = unit(e.unit);
-    t.steps.push_back({&e, u, u ? u->id.value : e.unit});
+    t.steps.push_back({&e, u, u ? std::string_view(u->id.value) : std::string_view(e.unit)});
   }
   std::stable_sort(t.steps.begin(), t.steps.end(), [](const Step& a, const Step& b) {
     return a.event->at != b.event->at ? a.event->at < b.event->at : a.event->seq < b.event->seq;
@@ -221,7 +221,7 @@ Replayer::judge(const Case& c)
       continue;
     // A 退单 that names no unit is the holder's.
     const Step& by = s.event->unit.empty() && holder ? *holder : s;
-    Return r{by.unit_id, s.event->at, std::nullopt};
+    Return r{std::string(by.unit_id), s.event->at, std::nullopt};
     if (d) {
       switch (d->leads(by.unit)) {
       case Decision::Leads::yes: r.verdict = ReturnVerdict::unjustified; break;

@@ -169,9 +169,15 @@ ExternalSorter::open_temp()
 void
 ExternalSorter::add(std::string_view key, uint64_t seq, std::string_view payload)
 {
-  size_t cost = key.size() + payload.size() + sizeof(Entry);
-  if (!m_entries.empty() && m_arena.size() + m_entries.size() * sizeof(Entry) + cost > m_budget)
+  // The buffers are reserved once and never grow past the budget (a growing
+  // std::string would briefly hold twice its size): when either is full, spill.
+  if (!m_entries.empty() && (m_arena.size() + key.size() + payload.size() > m_arena.capacity() ||
+                             m_entries.size() == m_entries.capacity()))
     spill();
+  if (m_entries.capacity() == 0) {
+    m_arena.reserve(m_budget / 4 * 3);
+    m_entries.reserve(m_budget / 4 / sizeof(Entry));
+  }
   if (m_sorted && !m_entries.empty()) {
     const Entry& last = m_entries.back();
     m_sorted = !less(key, seq, std::string_view(m_arena.data() + last.off, last.klen), last.seq);
@@ -215,7 +221,7 @@ namespace {
 class MemorySource : public ExternalSorter::Source
 {
 public:
-  MemorySource(std::string arena, std::vector<std::tuple<uint64_t, uint32_t, uint32_t, uint32_t>> entries)
+  MemorySource(std::string arena, std::vector<ExternalSorter::Entry> entries)
     : m_arena(std::move(arena)), m_entries(std::move(entries))
   {
   }
@@ -223,16 +229,16 @@ public:
   {
     if (m_i == m_entries.size())
       return false;
-    auto [s, off, k, p] = m_entries[m_i++];
-    seq = s;
-    key = std::string_view(m_arena.data() + off, k);
-    payload = std::string_view(m_arena.data() + off + k, p);
+    const auto& e = m_entries[m_i++];
+    seq = e.seq;
+    key = std::string_view(m_arena.data() + e.off, e.klen);
+    payload = std::string_view(m_arena.data() + e.off + e.klen, e.plen);
     return true;
   }
 
 private:
   std::string m_arena;
-  std::vector<std::tuple<uint64_t, uint32_t, uint32_t, uint32_t>> m_entries;
+  std::vector<ExternalSorter::Entry> m_entries;
   size_t m_i = 0;
 };
 
@@ -291,12 +297,8 @@ ExternalSorter::finish()
   std::vector<std::unique_ptr<Source>> sources;
   for (const auto& r : m_runs)
     sources.push_back(std::make_unique<RunSource>(r->fd(), r->size()));
-  std::vector<std::tuple<uint64_t, uint32_t, uint32_t, uint32_t>> entries;
-  entries.reserve(m_entries.size());
-  for (const Entry& e : m_entries)
-    entries.emplace_back(e.seq, e.off, e.klen, e.plen);
-  std::vector<Entry>().swap(m_entries);
-  sources.push_back(std::make_unique<MemorySource>(std::move(m_arena), std::move(entries)));
+  sources.push_back(std::make_unique<MemorySource>(std::move(m_arena), std::move(m_entries)));
+  m_entries = {};
   for (auto& s : sources)
     if (s->advance())
       m_heap.push_back(std::move(s));

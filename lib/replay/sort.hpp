@@ -37,16 +37,16 @@ public:
   // Each run being merged reads through a buffer of this size.
   static constexpr size_t kReadBuffer = 256 * 1024;
 
-  // The inputs of a merge (defined in sort.cpp).
+  // The inputs of a merge (defined in sort.cpp), and a record held in memory.
   class Run;
   class Source;
-
-private:
   struct Entry
   {
     uint64_t seq;
     uint32_t off, klen, plen;
   };
+
+private:
   void spill();
   void sort_memory();
   std::unique_ptr<Run> merge_to_run(std::vector<std::unique_ptr<Source>> sources);

@@ -29,25 +29,30 @@ public:
   {
     if (!m_order_ready && !(m_order_ready = m_orders(m_next_order)))
       return finish_strays();
-    c.order = std::move(m_next_order);
+    // Swapped, not moved: the records keep their buffers from case to case.
+    std::swap(c.order, m_next_order);
     m_order_ready = m_orders(m_next_order);
     while (m_order_ready && m_next_order.id == c.order.id) {
       ++m_report.duplicate_orders;
-      c.order = std::move(m_next_order);
+      std::swap(c.order, m_next_order);
       m_order_ready = m_orders(m_next_order);
     }
-    c.events.clear();
+    size_t n = 0;
     for (;;) {
       if (!m_event_ready && !(m_event_ready = m_events(m_event_id, m_next_event)))
         break;
       if (m_event_id > c.order.id)
         break;
-      if (m_event_id == c.order.id)
-        c.events.push_back(std::move(m_next_event));
-      else
+      if (m_event_id == c.order.id) {
+        if (n == c.events.size())
+          c.events.emplace_back();
+        std::swap(c.events[n++], m_next_event);
+      } else {
         stray();
+      }
       m_event_ready = false;
     }
+    c.events.resize(n);
     return true;
   }
 

@@ -19,7 +19,7 @@ struct Step
 {
   const EventRecord* event = nullptr;
   const lists::Unit* unit = nullptr; // nullptr: no unit given, or a name the lists do not know
-  std::string unit_id;               // the unit's id, else the name as written
+  std::string_view unit_id;          // the unit's id, else the name as written (both outlive the step)
 };
 
 struct Timeline

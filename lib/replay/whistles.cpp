@@ -81,12 +81,12 @@ judge_one(const WhistleInputs& in, size_t w, size_t end)
                     : with_items == 0               ? std::optional(false)
                                                     : std::nullopt;
   }
-  std::set<std::string> reported_ids, extra;
+  std::set<std::string_view> reported_ids, extra;
   for (size_t i = w + 1; i < end; ++i) {
     const Step& s = steps[i];
     if (s.event->kind != EventKind::report)
       continue;
-    Report r{s.unit_id, s.event->at, std::nullopt};
+    Report r{std::string(s.unit_id), s.event->at, std::nullopt};
     if (auto it = s.unit ? limit.find(s.unit) : limit.end(); it != limit.end())
       r.status = s.event->at < it->second ? ReportStatus::on_time : ReportStatus::late;
     else
@@ -96,7 +96,7 @@ judge_one(const WhistleInputs& in, size_t w, size_t end)
   }
   for (const Unit* u : required) {
     v.required.push_back(u->id.value);
-    if (!reported_ids.count(u->id.value) && limit.at(u) <= in.as_of)
+    if (!reported_ids.count(std::string_view(u->id.value)) && limit.at(u) <= in.as_of)
       v.missing.push_back(u->id.value);
   }
   std::sort(v.required.begin(), v.required.end());
