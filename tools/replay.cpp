@@ -110,8 +110,8 @@ cmd_replay(int argc, char** argv)
   add_lists_option(app, lists);
   app.add_option("--db", db, "Read orders and events from this case store (duty-store(5))");
   app.add_option("inputs", inputs, "Order exports ('-' for standard input), in any order");
-  app.add_option("--events", events, "Event logs (派单, 签收, 退单, 吹哨, 报到 …) for the orders")
-    ->allow_extra_args(false);
+  app.add_option("--events", events, "Event logs (派单, 签收, 退单, 吹哨, 报到 …) for the orders; the files "
+                                     "after it up to the next option");
   app.add_option("--map", opts.map_path, "YAML file mapping the exports' headers (duty-map(5))");
   app.add_option("--encoding", opts.encoding, "auto, utf-8, gbk/gb18030 or utf-16le (default: auto)");
   app.add_option("--input-format", opts.input_format, "csv, tsv or jsonl (default: from the extension)");

@@ -5,10 +5,13 @@
 namespace duty::replay {
 
 void
-Tally::add_order(const OrderVerdict& v)
+Tally::add_order(const OrderVerdict& v, bool as_unit)
 {
   ++orders;
-  deviating += v.deviates();
+  bool late = false;
+  for (const Clock* c : {&v.clocks.sign, &v.clocks.contact, &v.clocks.close})
+    late = late || c->status == ClockStatus::late || c->status == ClockStatus::overdue;
+  deviating += as_unit ? late || !v.lifecycle.empty() : v.deviates();
   late_sign += v.clocks.sign.status == ClockStatus::late;
   late_contact += v.clocks.contact.status == ClockStatus::late;
   late_close += v.clocks.close.status == ClockStatus::late;
@@ -39,12 +42,12 @@ Summary::add(const Judgement& j, lists::Attribution attribution)
   const OrderVerdict& v = j.order;
   Tally& m = matters[v.matter.value_or("")];
   for (Tally* t : {&total, &m}) {
-    t->add_order(v);
+    t->add_order(v, false);
     t->add_dispatch(v);
   }
   const auto& owner = attribution == lists::Attribution::lead ? v.lead : v.final_unit;
   if (owner)
-    units[*owner].add_order(v);
+    units[*owner].add_order(v, true);
   if (v.dispatched_to)
     units[*v.dispatched_to].add_dispatch(v);
   for (const auto& r : v.returns) {

@@ -15,7 +15,9 @@ namespace duty::replay {
 struct Tally
 {
   // Orders counted for the unit (the profile's attribution: final unit or
-  // lead) or of the matter, and how many of them deviate.
+  // lead) or of the matter, and how many of them deviate: for a unit, in its
+  // own handling (a late or overdue clock, a lifecycle problem); for a matter
+  // and the total, in any way (OrderVerdict::deviates).
   uint64_t orders = 0, deviating = 0;
   // First dispatches the unit received (or on the matter), by verdict.
   uint64_t dispatched = 0, wrong_unit = 0, assist_as_lead = 0, contested = 0, no_lead = 0, undecided = 0,
@@ -30,7 +32,7 @@ struct Tally
   // Summons to the unit (or on the matter), and how they went.
   uint64_t summoned = 0, missing = 0, late_reports = 0, extra_reports = 0;
 
-  void add_order(const OrderVerdict& v);
+  void add_order(const OrderVerdict& v, bool as_unit);
   void add_dispatch(const OrderVerdict& v);
 };
 

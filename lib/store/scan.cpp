@@ -44,6 +44,7 @@ struct CaseScan::Impl
   SQLite::Database db;
   std::string path;
   std::optional<SQLite::Statement> orders, events;
+  bool orders_done = false, events_done = false; // a finished statement must not be stepped again
   Impl(const std::string& p) : db(p, SQLite::OPEN_READONLY, 10000), path(p) {}
 };
 
@@ -73,11 +74,13 @@ CaseScan::path() const
 namespace {
 
 bool
-step(SQLite::Statement& st, cases::Kind kind, cases::Row& row, const std::string& path)
+step(SQLite::Statement& st, bool& done, cases::Kind kind, cases::Row& row, const std::string& path)
 {
   try {
-    if (!st.executeStep())
+    if (done || !st.executeStep()) {
+      done = true;
       return false;
+    }
     auto defs = cases::fields(kind);
     row.values.resize(defs.size());
     row.has.assign(defs.size(), 0);
@@ -106,13 +109,13 @@ step(SQLite::Statement& st, cases::Kind kind, cases::Row& row, const std::string
 bool
 CaseScan::next_order(cases::Row& row)
 {
-  return step(*m->orders, cases::Kind::orders, row, m->path);
+  return step(*m->orders, m->orders_done, cases::Kind::orders, row, m->path);
 }
 
 bool
 CaseScan::next_event(cases::Row& row)
 {
-  return step(*m->events, cases::Kind::events, row, m->path);
+  return step(*m->events, m->events_done, cases::Kind::events, row, m->path);
 }
 
 void
