@@ -128,7 +128,8 @@ gen_cases(int argc, char** argv)
   if (!planted_path.empty()) {
     File pl;
     pl.open(planted_path);
-    std::string text = "# as-of " + sum.as_of.str() + "\n";
+    std::string text = "# deviations planted by duty gen cases, one per line: ID KIND [UNIT], as duty replay "
+                       "names them\n# as-of " + sum.as_of.str() + "\n";
     for (const auto& p : sum.planted)
       text += p.line() + "\n";
     pl.write(text);

@@ -120,9 +120,9 @@ cmd_replay(int argc, char** argv)
   app.add_option("--as-of", as_of_text, "The time the log is judged at: clocks not done by then are overdue "
                                         "or open (YYYY-MM-DD [HH:MM[:SS]], Beijing time; default: now)");
   static constexpr output::Format kFormats[] = {output::Format::jsonl, output::Format::csv, output::Format::text,
-                                                output::Format::json};
+                                                output::Format::json, output::Format::md};
   add_format_option(app, format, kFormats,
-                    "Output format (default: jsonl; table with --summary; json only with --summary)");
+                    "Output format (default: jsonl, or table with --summary; json and md only with --summary)");
   app.add_flag("--summary", summary, "Print deviations per unit and per matter instead of the verdicts");
   app.add_flag("--save", save, "Save the verdicts into the store given with --db (table verdicts)");
   app.add_option("--memory", memory, "Memory for sorting file inputs; beyond it, temporary files ($TMPDIR)")
@@ -144,8 +144,8 @@ cmd_replay(int argc, char** argv)
   if (format.empty())
     format = summary ? "table" : "jsonl";
   output::Format f = output::parse_format_for(format, kFormats);
-  if (f == output::Format::json && !summary)
-    throw UsageError("--format json is for --summary; the verdicts are JSON Lines (--format jsonl)");
+  if ((f == output::Format::json || f == output::Format::md) && !summary)
+    throw UsageError("--format " + format + " is for --summary; the verdicts are JSON Lines, CSV or a table");
   if (f == output::Format::jsonl && summary)
     throw UsageError("--summary prints a table: --format table, csv or json");
   util::Timestamp as_of = util::now_beijing();

@@ -213,6 +213,7 @@ private:
       }
     }
     write_events(p); // under the real id: a dirty row does not spoil the log
+    const std::string id = p.id;
     std::string received_s = export_ts(received);
     std::string closed_s = p.closed ? export_ts(*p.closed) : "";
     std::string status = p.closed ? "已办结" : "处理中";
@@ -235,13 +236,10 @@ private:
     ++m_sum.orders;
     m_sum.returned += p.returned;
     m_sum.whistles += p.whistles;
-    if (dirty) {
-      if (!p.id.empty())
-        m_sum.planted.push_back({p.id, "dirty", {}});
-    } else {
-      for (auto& x : p.planted)
-        m_sum.planted.push_back(std::move(x));
-    }
+    for (auto& x : p.planted)
+      m_sum.planted.push_back(std::move(x));
+    if (dirty)
+      m_sum.planted.push_back({id, "dirty", {}});
   }
 
   const resolve::Context& m_lists;

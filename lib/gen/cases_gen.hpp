@@ -56,8 +56,8 @@ struct CasesSpec
 // One planted deviation: "ID dispatch wrong-unit", "ID return unjustified UNIT",
 // "ID sign late", "ID contact late", "ID close late", "ID close overdue",
 // "ID lifecycle out-of-order" (after-close, duplicate-event), "ID whistle
-// missing UNIT" (extra, late) — in replay's words. A dirty row is "ID dirty":
-// its plants cannot be read back.
+// missing UNIT" (extra, late) — in replay's words. A dirty row adds "ID dirty":
+// what replay says about that order depends on how the row was spoilt.
 struct Planted
 {
   std::string id, kind, detail;

@@ -27,6 +27,7 @@ OUT=$(cat "$SCRATCH/out")
 expect_out "退单单位" "returns"
 expect_out "报到单位" "whistles"
 expect_out "来电人数" "repeat callers"
+expect_out "超时办结" "replay verdicts joined"
 CHECKS=$((CHECKS + 1))
 [[ -s "$SCRATCH/month.db" ]] || fail "the store is written where asked"
 finish
