@@ -6,7 +6,7 @@
 #   sh examples/monthly.sh [STORE]     (run from the source tree; duty on PATH)
 #
 # The example export is synthetic (duty gen cases --lists lists/yanqing
-# --orders 2500 --seed 202503 --month 2025-03 --encoding gbk --events ...).
+# --orders 2500 --seed 202503 --month 2025-03 --encoding gbk --events ... --planted ...).
 set -eu
 here=$(dirname "$0")
 store=${1:-yanqing-2025-03.db}

@@ -80,6 +80,10 @@ gen_cases(int argc, char** argv)
     ->capture_default_str();
   app.add_option("--dirty", spec.dirty_per_mille, "Dirty rows per thousand")
     ->capture_default_str();
+  app.add_option("--deadlines", spec.deadline_per_mille,
+                 "Orders per thousand that carry their own deadline (办理时限)")
+    ->check(CLI::Range(0u, 1000u))
+    ->capture_default_str();
   app.add_option("-o,--output", out_path, "Orders file ('-' for standard output)")
     ->capture_default_str();
   app.add_option("--planted", planted_path,
