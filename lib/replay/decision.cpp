@@ -71,12 +71,37 @@ Decision::only_assists(const Unit* u) const
   return false;
 }
 
+Decisions::Decisions(const resolve::Context& lists) : m_lists(lists)
+{
+  auto note = [&](const auto& items) {
+    for (const auto& x : items) {
+      if (x.valid_from)
+        m_changes.push_back(x.valid_from->days);
+      if (x.valid_to)
+        m_changes.push_back(x.valid_to->days + 1);
+    }
+  };
+  const auto& set = lists.set();
+  note(set.units);
+  note(set.powers);
+  note(set.primary);
+  note(set.tasks);
+  std::sort(m_changes.begin(), m_changes.end());
+  m_changes.erase(std::unique(m_changes.begin(), m_changes.end()), m_changes.end());
+}
+
+int32_t
+Decisions::epoch(util::Date date) const
+{
+  return int32_t(std::upper_bound(m_changes.begin(), m_changes.end(), date.days) - m_changes.begin());
+}
+
 size_t
 Decisions::KeyHash::operator()(const Key& k) const
 {
   size_t h = std::hash<const void*>{}(k.matter);
   h = h * 31 + std::hash<const void*>{}(k.territory);
-  h = h * 31 + std::hash<int32_t>{}(k.day);
+  h = h * 31 + std::hash<int32_t>{}(k.epoch);
   return k.dims.empty() ? h : h * 31 + std::hash<std::string>{}(k.dims);
 }
 
@@ -93,7 +118,7 @@ Decisions::decide(const Matter* matter, const Unit* territory, const resolve::Di
     if (d && std::any_of(d->values.begin(), d->values.end(), [&](const Text& t) { return t.value == v; }))
       given.emplace_back(k, v);
   }
-  Key key{matter, territory, date.days, {}};
+  Key key{matter, territory, epoch(date), {}};
   for (const auto& [k, v] : given)
     key.dims += k + '=' + v + '\x1f';
   if (auto it = m_cache.find(key); it != m_cache.end())

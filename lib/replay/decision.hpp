@@ -43,7 +43,7 @@ struct Decision
 class Decisions
 {
 public:
-  explicit Decisions(const resolve::Context& lists) : m_lists(lists) {}
+  explicit Decisions(const resolve::Context& lists);
 
   // The decision for `matter` in `territory` under the order's `dims` on `date`.
   // Dimensions the matter does not split by, or values the lists do not know,
@@ -55,11 +55,15 @@ private:
   std::shared_ptr<Decision> build(const lists::Matter* matter, const lists::Unit* territory,
                                   resolve::DimValues given, util::Date date) const;
 
+  // Which stretch of days `date` falls in: the lists are the same on every day
+  // between two valid_from or valid_to dates, and so is every answer.
+  int32_t epoch(util::Date date) const;
+
   struct Key
   {
     const lists::Matter* matter;
     const lists::Unit* territory;
-    int32_t day;
+    int32_t epoch;
     std::string dims; // "k=v\x1f…" of the given values; usually empty
     bool operator==(const Key&) const = default;
   };
@@ -68,6 +72,7 @@ private:
     size_t operator()(const Key& k) const;
   };
   const resolve::Context& m_lists;
+  std::vector<int32_t> m_changes; // days on which some item comes into or goes out of force, sorted
   std::unordered_map<Key, std::shared_ptr<const Decision>, KeyHash> m_cache;
 };
 

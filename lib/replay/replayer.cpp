@@ -93,13 +93,19 @@ Replayer::unit(const std::string& name)
 {
   if (name.empty())
     return nullptr;
+  if (m_last_unit && name == m_last_unit_name)
+    return m_last_unit;
   auto it = m_units.find(name);
   if (it == m_units.end()) {
     auto found = m_lists.names().units(name);
     it = m_units.emplace(name, found.size() == 1 ? found[0] : nullptr).first;
   }
-  if (!it->second)
+  if (!it->second) {
     note_unresolved("unit", name);
+    return nullptr;
+  }
+  m_last_unit_name = name;
+  m_last_unit = it->second;
   return it->second;
 }
 

@@ -51,6 +51,9 @@ private:
   util::Timestamp m_as_of;
   Decisions m_decisions;
   std::unordered_map<std::string, const lists::Unit*> m_units, m_territories;
+  // An order's events mostly name one unit: the last answer saves a hash.
+  std::string m_last_unit_name;
+  const lists::Unit* m_last_unit = nullptr;
   std::unordered_map<std::string, const lists::Matter*> m_matters;
   std::map<std::pair<std::string, std::string>, uint64_t> m_unresolved;
 };
