@@ -239,37 +239,19 @@ is_number(std::string_view s)
   return any;
 }
 
+// The stored form of a time: Beijing wall clock, "YYYY-MM-DD HH:MM:SS" (util/time.hpp).
 std::optional<std::string>
 format(const Parts& p, const util::Zone& zone)
 {
-  int64_t local = int64_t(util::Date::from_ymd(p.y, p.mo, p.d).days) * 86400 + p.h * 3600
-                  + p.mi * 60 + std::min(p.s, 59);
+  int64_t local = int64_t(util::Date::from_ymd(p.y, p.mo, p.d).days) * 86400 + p.h * 3600 + p.mi * 60
+                  + std::min(p.s, 59);
   int from = p.offset ? *p.offset : zone.offset_at_local(local);
-  local += int64_t(480 - from) * 60; // to UTC+8
-  int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-  int64_t rest = local - days * 86400;
-  util::Date d{int32_t(days)};
+  util::Timestamp t{local + int64_t(480 - from) * 60}; // to UTC+8
   // An offset may carry a time across the range's edge: 1900-01-01 00:00+14:00.
-  if (d.year() < 1900 || d.year() > 2200)
+  int year = t.date().year();
+  if (year < 1900 || year > 2200)
     return std::nullopt;
-  // Written by hand: this runs for every timestamp of every row.
-  char buf[19];
-  auto put = [&](int at, int v, int width) {
-    for (int k = width - 1; k >= 0; --k, v /= 10)
-      buf[at + k] = char('0' + v % 10);
-  };
-  put(0, d.year(), 4);
-  buf[4] = '-';
-  put(5, d.month(), 2);
-  buf[7] = '-';
-  put(8, d.day(), 2);
-  buf[10] = ' ';
-  put(11, int(rest / 3600), 2);
-  buf[13] = ':';
-  put(14, int(rest / 60 % 60), 2);
-  buf[16] = ':';
-  put(17, int(rest % 60), 2);
-  return std::string(buf, sizeof buf);
+  return t.str();
 }
 
 std::string

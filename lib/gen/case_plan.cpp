@@ -19,7 +19,16 @@ using util::Timestamp;
 namespace {
 
 enum class Plant {
-  none, wrong, assist, unjustified, late_sign, late_contact, late_close, overdue, out_of_order, after_close,
+  none,
+  wrong,
+  assist,
+  unjustified,
+  late_sign,
+  late_contact,
+  late_close,
+  overdue,
+  out_of_order,
+  after_close,
   duplicate
 };
 
@@ -34,11 +43,12 @@ class Planner
 {
 public:
   Planner(const PlanContext& ctx, const replay::Decision& d, Rng& rng, OrderPlan& plan)
-    : m_ctx(ctx), m_d(d), m_rng(rng), m_plan(plan)
+      : m_ctx(ctx), m_d(d), m_rng(rng), m_plan(plan)
   {
   }
 
-  void run()
+  void
+  run()
   {
     m_plant = choose();
     m_target = target();
@@ -68,12 +78,13 @@ public:
     add(m_plan.received, "受理", nullptr);
     add(t0, "派单", first);
     m_plan.dispatched = t0;
-    if (first == m_target && m_ctx.district && m_target != m_ctx.district && lists::is_territory(m_target->type) &&
-        m_rng.chance(m_ctx.spec.copy_per_mille))
+    if (first == m_target && m_ctx.district && m_target != m_ctx.district &&
+        lists::is_territory(m_target->type) && m_rng.chance(m_ctx.spec.copy_per_mille))
       add(t0, "派单", m_ctx.district); // the district's supervision copy: not a dispatch
-    Timestamp s1 = m_plant == Plant::late_sign
-                     ? between(m_rng, m_sign + 60, m_sign + std::clamp<int64_t>((m_contact - m_sign) / 2, 61, 3600))
-                     : between(m_rng, t0 + 1 + (m_sign - t0) / 20, t0 + std::max<int64_t>(1, (m_sign - t0) / 2));
+    Timestamp s1 =
+        m_plant == Plant::late_sign
+            ? between(m_rng, m_sign + 60, m_sign + std::clamp<int64_t>((m_contact - m_sign) / 2, 61, 3600))
+            : between(m_rng, t0 + 1 + (m_sign - t0) / 20, t0 + std::max<int64_t>(1, (m_sign - t0) / 2));
     add(s1, "签收", first);
     m_plan.accepted = s1;
     Timestamp last = s1;
@@ -89,10 +100,11 @@ public:
       last = signed_again;
       m_plan.returned = true;
     }
-    Timestamp c = m_plant == Plant::late_contact
-                    ? between(m_rng, m_contact + 60, m_contact + std::min<int64_t>(7200, (m_close - m_contact) / 2))
-                    : between(m_rng, last + std::max<int64_t>(1, (m_contact - last) / 10),
-                              last + std::max<int64_t>(1, (m_contact - last) * 9 / 10));
+    Timestamp c =
+        m_plant == Plant::late_contact
+            ? between(m_rng, m_contact + 60, m_contact + std::min<int64_t>(7200, (m_close - m_contact) / 2))
+            : between(m_rng, last + std::max<int64_t>(1, (m_contact - last) / 10),
+                      last + std::max<int64_t>(1, (m_contact - last) * 9 / 10));
     add(c, "联系", m_target);
     last = c;
     last = whistle(last);
@@ -101,34 +113,37 @@ public:
   }
 
 private:
-  void add(Timestamp at, std::string_view event, const Unit* unit, std::string whistle = {}, std::string until = {},
-           std::string note = {})
+  void
+  add(Timestamp at, std::string_view event, const Unit* unit, std::string whistle = {},
+      std::string until = {}, std::string note = {})
   {
     m_plan.events.push_back({at, event, unit, std::move(whistle), std::move(until), std::move(note)});
   }
 
-  void planted(std::string kind, std::string detail = {})
+  void
+  planted(std::string kind, std::string detail = {})
   {
     m_plan.planted.push_back({m_plan.id, std::move(kind), std::move(detail)});
   }
 
   // At most one deviation of the order itself; those that need a lead only where one is decided.
-  Plant choose()
+  Plant
+  choose()
   {
     const CasesSpec& s = m_ctx.spec;
     uint64_t roll = m_rng.below(1000);
     bool led = m_d.kind == replay::Decision::Kind::led;
     const std::pair<unsigned, Plant> table[] = {
-      {s.wrong_per_mille, Plant::wrong},
-      {s.assist_per_mille, Plant::assist},
-      {s.unjustified_per_mille, Plant::unjustified},
-      {s.late_sign_per_mille, Plant::late_sign},
-      {s.late_contact_per_mille, Plant::late_contact},
-      {s.late_close_per_mille, Plant::late_close},
-      {s.overdue_per_mille, Plant::overdue},
-      {s.lifecycle_per_mille / 3, Plant::out_of_order},
-      {s.lifecycle_per_mille / 3, Plant::after_close},
-      {s.lifecycle_per_mille - 2 * (s.lifecycle_per_mille / 3), Plant::duplicate},
+        {s.wrong_per_mille, Plant::wrong},
+        {s.assist_per_mille, Plant::assist},
+        {s.unjustified_per_mille, Plant::unjustified},
+        {s.late_sign_per_mille, Plant::late_sign},
+        {s.late_contact_per_mille, Plant::late_contact},
+        {s.late_close_per_mille, Plant::late_close},
+        {s.overdue_per_mille, Plant::overdue},
+        {s.lifecycle_per_mille / 3, Plant::out_of_order},
+        {s.lifecycle_per_mille / 3, Plant::after_close},
+        {s.lifecycle_per_mille - 2 * (s.lifecycle_per_mille / 3), Plant::duplicate},
     };
     Plant p = Plant::none;
     uint64_t at = 0;
@@ -150,7 +165,8 @@ private:
     }
     if (p == Plant::assist) {
       std::vector<const Unit*> assist(m_d.assist.begin(), m_d.assist.end());
-      if (m_d.only_assists(m_plan.territory) && std::find(assist.begin(), assist.end(), m_plan.territory) == assist.end())
+      if (m_d.only_assists(m_plan.territory) &&
+          std::find(assist.begin(), assist.end(), m_plan.territory) == assist.end())
         assist.push_back(m_plan.territory);
       if (assist.empty())
         return Plant::none;
@@ -161,7 +177,8 @@ private:
 
   // Where the hotline sends the order: the lead; one of the candidates when
   // the lists cannot decide; the district (兜底) when nobody leads.
-  const Unit* target()
+  const Unit*
+  target()
   {
     switch (m_d.kind) {
     case replay::Decision::Kind::led: return m_d.lead;
@@ -178,10 +195,10 @@ private:
   // A whistle by the territory when it (or its team) leads on a matter it may
   // whistle for, with reports; planted missing, late and extra reports.
   // Returns the time of the last act.
-  Timestamp whistle(Timestamp last)
+  Timestamp
+  whistle(Timestamp last)
   {
-    if (m_d.kind != replay::Decision::Kind::led || m_d.answers.size() != 1 ||
-        !m_ctx.spec.whistle_per_mille)
+    if (m_d.kind != replay::Decision::Kind::led || m_d.answers.size() != 1 || !m_ctx.spec.whistle_per_mille)
       return last;
     const auto& r = m_d.answers[0].second;
     bool local = lists::is_territory(m_d.lead->type) || m_d.lead->type == lists::UnitType::enforcement;
@@ -193,7 +210,8 @@ private:
     for (const auto& wt : r.whistles) {
       if (wt.whistle->type != type)
         continue;
-      Timestamp d = util::deadline_after(w, wt.whistle->report_within, m_ctx.calendar, m_ctx.profile.day_count);
+      Timestamp d =
+          util::deadline_after(w, wt.whistle->report_within, m_ctx.calendar, m_ctx.profile.day_count);
       for (const Unit* u : wt.units)
         if (u != m_plan.territory) {
           auto [it, fresh] = due.emplace(u, d);
@@ -229,7 +247,9 @@ private:
       if (u == late)
         reports.emplace_back(between(m_rng, d + 60, d + 3600), u);
       else
-        reports.emplace_back(between(m_rng, w + std::max<int64_t>(1, (d - w) / 10), w + std::max<int64_t>(1, (d - w) * 9 / 10)), u);
+        reports.emplace_back(between(m_rng, w + std::max<int64_t>(1, (d - w) / 10),
+                                     w + std::max<int64_t>(1, (d - w) * 9 / 10)),
+                             u);
     }
     if (extra)
       reports.emplace_back(between(m_rng, w + 60, w + 3600), extra);
@@ -240,8 +260,9 @@ private:
     if (end + 180 >= m_close || (missing && due.at(missing) > m_ctx.as_of))
       return last;
     add(w, "吹哨", m_plan.territory, std::string(lists::whistle_types().name_of(static_cast<int>(type))));
-    std::sort(reports.begin(), reports.end(),
-              [](const auto& a, const auto& b) { return a.first != b.first ? a.first < b.first : a.second->id.value < b.second->id.value; });
+    std::sort(reports.begin(), reports.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first < b.first : a.second->id.value < b.second->id.value;
+    });
     for (const auto& [at, u] : reports)
       add(at, "报到", u);
     if (missing)
@@ -254,7 +275,8 @@ private:
     return end;
   }
 
-  void close(Timestamp last)
+  void
+  close(Timestamp last)
   {
     m_plan.final_unit = m_target;
     if (m_plant == Plant::overdue && m_close <= m_ctx.as_of)
@@ -288,7 +310,8 @@ private:
     }
   }
 
-  void note_plant()
+  void
+  note_plant()
   {
     switch (m_plant) {
     case Plant::none: break;
@@ -324,7 +347,8 @@ plan_order(const PlanContext& ctx, const replay::Decision& decision, Rng& rng, O
   try {
     Planner(ctx, decision, rng, plan).run();
   } catch (const util::CalendarGap& e) {
-    throw UsageError(std::string("the list set's calendar does not reach the deadlines of the orders: ") + e.what());
+    throw UsageError(std::string("the list set's calendar does not reach the deadlines of the orders: ") +
+                     e.what());
   }
   std::stable_sort(plan.events.begin(), plan.events.end(),
                    [](const PlannedEvent& a, const PlannedEvent& b) { return a.at < b.at; });

@@ -30,8 +30,8 @@ struct PlanContext
   const util::WorkCalendar& calendar;
   const CasesSpec& spec;
   util::Timestamp as_of;
-  const lists::Unit* district = nullptr;           // takes orphan orders; gets supervision copies
-  std::vector<const lists::Unit*> units;           // dispatchable units: wrong-unit and extra-report picks
+  const lists::Unit* district = nullptr; // takes orphan orders; gets supervision copies
+  std::vector<const lists::Unit*> units; // dispatchable units: wrong-unit and extra-report picks
 };
 
 struct OrderPlan
@@ -51,7 +51,6 @@ struct OrderPlan
 
 // Plans one order. Throws UsageError when the lists' calendar lacks a year a
 // deadline needs.
-void
-plan_order(const PlanContext& ctx, const replay::Decision& decision, Rng& rng, OrderPlan& plan);
+void plan_order(const PlanContext& ctx, const replay::Decision& decision, Rng& rng, OrderPlan& plan);
 
 } // namespace duty::gen

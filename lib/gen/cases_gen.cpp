@@ -25,9 +25,10 @@ constexpr std::string_view kSurnames[] = {"王", "李", "张", "刘", "陈", "�
                                           "周", "吴", "徐", "孙", "马", "胡", "郭", "高"};
 constexpr std::string_view kGiven[] = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊",
                                        "军", "洋", "勇", "艳", "杰", "涛", "明", "霞"};
-constexpr std::string_view kPlaces[] = {"小区门口", "楼下", "路口", "村口", "院内", "商铺前", "公园旁", "学校附近"};
-constexpr std::string_view kAsks[] = {"希望尽快处理", "请相关部门核实", "已多次反映，仍未解决", "影响居民正常生活",
-                                      "请尽快给予答复"};
+constexpr std::string_view kPlaces[] = {"小区门口", "楼下",   "路口",   "村口",
+                                        "院内",     "商铺前", "公园旁", "学校附近"};
+constexpr std::string_view kAsks[] = {"希望尽快处理", "请相关部门核实", "已多次反映，仍未解决",
+                                      "影响居民正常生活", "请尽快给予答复"};
 // 办理时限 as exports write them.
 constexpr std::string_view kOwnDeadlines[] = {"5个工作日", "7个工作日", "15个工作日", "10天", "15天"};
 
@@ -43,8 +44,8 @@ class Generator
 {
 public:
   Generator(const resolve::Context& lists, const lists::Profile& profile, const CasesSpec& spec)
-    : m_lists(lists), m_spec(spec), m_rng(spec.seed), m_calendar(lists::work_calendar(lists.set())),
-      m_decisions(lists), m_ctx{lists, profile, m_calendar, m_spec, Timestamp{}, nullptr, {}}
+      : m_lists(lists), m_spec(spec), m_rng(spec.seed), m_calendar(lists::work_calendar(lists.set())),
+        m_decisions(lists), m_ctx{lists, profile, m_calendar, m_spec, Timestamp{}, nullptr, {}}
   {
     util::Date first = util::Date::from_ymd(spec.year, spec.month, 1);
     util::Date after = spec.month >= 11 ? util::Date::from_ymd(spec.year + 1, spec.month - 10, 1)
@@ -73,7 +74,8 @@ public:
                        "(aliases such as 一级->二级->三级) to generate cases");
   }
 
-  CasesSummary run(const TextSink& orders, const TextSink* events)
+  CasesSummary
+  run(const TextSink& orders, const TextSink* events)
   {
     m_events_on = events != nullptr;
     m_sum.as_of = m_ctx.as_of;
@@ -84,7 +86,7 @@ public:
     util::Date first = util::Date::from_ymd(m_spec.year, m_spec.month, 1);
     int days = (m_spec.month == 12 ? util::Date::from_ymd(m_spec.year + 1, 1, 1)
                                    : util::Date::from_ymd(m_spec.year, m_spec.month + 1, 1))
-                 .days -
+                   .days -
                first.days;
     std::vector<int> per_day(size_t(days), 0);
     for (size_t i = 0; i < m_spec.orders; ++i) {
@@ -109,7 +111,8 @@ public:
 
 private:
   // Seconds into the day: most calls between 7:00 and 22:00.
-  int64_t daytime()
+  int64_t
+  daytime()
   {
     if (m_rng.chance(900))
       return 7 * 3600 + int64_t(m_rng.below(15 * 3600));
@@ -118,7 +121,8 @@ private:
 
   // An export sometimes writes times the Excel way (2025/3/1 8:15) — only
   // where that loses nothing, so the export says what the log says.
-  std::string export_ts(Timestamp t)
+  std::string
+  export_ts(Timestamp t)
   {
     if (t.secs % 60 != 0 || !m_rng.chance(300))
       return t.str();
@@ -128,14 +132,16 @@ private:
   }
 
   template <typename T, size_t N>
-  std::string_view pick(const T (&arr)[N])
+  std::string_view
+  pick(const T (&arr)[N])
   {
     return arr[m_rng.below(N)];
   }
 
   // A unit as an export names it: mostly the id, sometimes a full name that
   // the lists know as its alias (and only its).
-  std::string display(const lists::Unit* u)
+  std::string
+  display(const lists::Unit* u)
   {
     if (!u)
       return {};
@@ -147,21 +153,27 @@ private:
     return u->id.value;
   }
 
-  static std::string csv(std::string_view s) { return util::csv_field(s); }
+  static std::string
+  csv(std::string_view s)
+  {
+    return util::csv_field(s);
+  }
 
-  void write_events(const OrderPlan& p)
+  void
+  write_events(const OrderPlan& p)
   {
     for (const auto& e : p.events) {
       std::string unit = display(e.unit); // drawn either way: the orders are the same with or without events
       if (!m_events_on)
         continue;
-      m_events += fmt::format("{},{},{},{},{},{},{}\r\n", p.id, e.at.str(), e.event, csv(unit), e.whistle, e.until,
-                              csv(e.note));
+      m_events += fmt::format("{},{},{},{},{},{},{}\r\n", p.id, e.at.str(), e.event, csv(unit), e.whistle,
+                              e.until, csv(e.note));
       ++m_sum.events;
     }
   }
 
-  void order(std::string& out, Timestamp received, int seq)
+  void
+  order(std::string& out, Timestamp received, int seq)
   {
     util::Date d = received.date();
     OrderPlan p;
@@ -203,10 +215,18 @@ private:
         uint64_t q = m_rng.below(100);
         resolved = q < 72 ? "解决" : q < 82 ? "部分解决" : "未解决";
         uint64_t s = m_rng.below(100);
-        satisfied = resolved == "解决"       ? (s < 80 ? "满意" : s < 95 ? "基本满意" : "不满意")
-                    : resolved == "部分解决" ? (s < 30 ? "满意" : s < 70 ? "基本满意" : "不满意")
+        satisfied = resolved == "解决"       ? (s < 80   ? "满意"
+                                                : s < 95 ? "基本满意"
+                                                         : "不满意")
+                    : resolved == "部分解决" ? (s < 30   ? "满意"
+                                                : s < 70 ? "基本满意"
+                                                         : "不满意")
                                              : (s < 10 ? "基本满意" : "不满意");
-        p.events.push_back({*p.closed + 86400 + int64_t(m_rng.below(3 * 86400)), "回访", nullptr, {}, {},
+        p.events.push_back({*p.closed + 86400 + int64_t(m_rng.below(3 * 86400)),
+                            "回访",
+                            nullptr,
+                            {},
+                            {},
                             resolved + "/" + satisfied});
       } else {
         satisfied = "未评价";
@@ -225,14 +245,17 @@ private:
       case 0: received_s = fmt::format("{}-02-30 10:00", d.year()); break;
       case 1: satisfied = "很好"; break;
       case 2: p.id.clear(); break;
-      default: closed_s = (received - 3600).str(); status = "已办结"; break; // an anomaly, not an error
+      default:
+        closed_s = (received - 3600).str();
+        status = "已办结";
+        break; // an anomaly, not an error
       }
     }
-    out += fmt::format("{},{},{},{},{},{},{},{},延庆区,{},{},{},主办,{},{},{},{},{},{},{},{},{},{}\r\n", p.id, type,
-                       csv(leaf.category), csv(title), csv(content), status, caller, phone, p.territory->id.value,
-                       community, csv(display(p.final_unit)), received_s,
-                       p.dispatched ? export_ts(*p.dispatched) : "", p.accepted ? p.accepted->str() : "", closed_s,
-                       visit, contacted, resolved, satisfied, p.urgency, p.own_deadline);
+    out += fmt::format("{},{},{},{},{},{},{},{},延庆区,{},{},{},主办,{},{},{},{},{},{},{},{},{},{}\r\n", p.id,
+                       type, csv(leaf.category), csv(title), csv(content), status, caller, phone,
+                       p.territory->id.value, community, csv(display(p.final_unit)), received_s,
+                       p.dispatched ? export_ts(*p.dispatched) : "", p.accepted ? p.accepted->str() : "",
+                       closed_s, visit, contacted, resolved, satisfied, p.urgency, p.own_deadline);
     ++m_sum.orders;
     m_sum.returned += p.returned;
     m_sum.whistles += p.whistles;

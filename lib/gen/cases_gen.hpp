@@ -78,8 +78,7 @@ using TextSink = std::function<void(std::string_view)>;
 // The same spec, lists and profile give the same bytes. Throws UsageError
 // when the list set has no territories or no matters with a 12345 category
 // path, or no calendar for a deadline the orders need.
-CasesSummary
-generate_cases(const resolve::Context& lists, const lists::Profile& profile, const CasesSpec& spec,
-               const TextSink& orders, const TextSink* events);
+CasesSummary generate_cases(const resolve::Context& lists, const lists::Profile& profile,
+                            const CasesSpec& spec, const TextSink& orders, const TextSink* events);
 
 } // namespace duty::gen

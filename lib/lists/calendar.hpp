@@ -8,7 +8,6 @@ namespace duty::lists {
 
 // Covers the years of the set's calendar items; every listed holiday and
 // make-up workday counts by its date, whichever year's item lists it.
-util::WorkCalendar
-work_calendar(const ListSet& set);
+util::WorkCalendar work_calendar(const ListSet& set);
 
 } // namespace duty::lists

@@ -203,9 +203,9 @@ verdicts_table(Format)
 {
   Table t;
   t.name = "replay";
-  for (const char* c : {"id", "matter", "territory", "lead", "dispatch", "dispatched_to", "final_unit", "hops",
-                        "returns", "unjustified", "sign", "contact", "close", "close_deadline", "lifecycle",
-                        "excluded", "whistles", "whistle_problems"})
+  for (const char* c : {"id", "matter", "territory", "lead", "dispatch", "dispatched_to", "final_unit",
+                        "hops", "returns", "unjustified", "sign", "contact", "close", "close_deadline",
+                        "lifecycle", "excluded", "whistles", "whistle_problems"})
     t.add_column(c);
   return t;
 }
@@ -237,9 +237,10 @@ add_verdict_row(Table& t, const Judgement& j, Format f)
         whistle_problems.push_back("late " + r.unit);
   }
   t.rows.push_back({Cell::of(v.id), opt(v.matter), opt(v.territory), opt(v.lead),
-                    v.dispatch ? Cell::of(std::string(name(*v.dispatch))) : Cell::null(), opt(v.dispatched_to),
-                    opt(v.final_unit), Cell::of(int64_t(v.hops)), Cell::of(int64_t(v.returns.size())),
-                    Cell::of(unjustified), Cell::of(std::string(name(v.clocks.sign.status))),
+                    v.dispatch ? Cell::of(std::string(name(*v.dispatch))) : Cell::null(),
+                    opt(v.dispatched_to), opt(v.final_unit), Cell::of(int64_t(v.hops)),
+                    Cell::of(int64_t(v.returns.size())), Cell::of(unjustified),
+                    Cell::of(std::string(name(v.clocks.sign.status))),
                     Cell::of(std::string(name(v.clocks.contact.status))),
                     Cell::of(std::string(name(v.clocks.close.status))),
                     v.clocks.close.deadline ? Cell::of(v.clocks.close.deadline->str()) : Cell::null(),
@@ -252,22 +253,67 @@ summary_table(const Summary& s, Format)
 {
   Table t;
   t.name = "replay summary";
-  for (const char* c :
-       {"scope", "key", "orders", "deviating", "deviating_share", "dispatched", "wrong_unit", "assist_as_lead",
-        "wrong_share", "contested", "no_lead", "undecided", "unmapped", "returns", "unjustified",
-        "unjustified_share", "late_sign", "late_contact", "late_close", "overdue", "late_close_share", "lifecycle",
-        "whistles", "not_whistleable", "summoned", "missing", "missing_share", "late_reports", "extra_reports"})
+  for (const char* c : {"scope",
+                        "key",
+                        "orders",
+                        "deviating",
+                        "deviating_share",
+                        "dispatched",
+                        "wrong_unit",
+                        "assist_as_lead",
+                        "wrong_share",
+                        "contested",
+                        "no_lead",
+                        "undecided",
+                        "unmapped",
+                        "returns",
+                        "unjustified",
+                        "unjustified_share",
+                        "late_sign",
+                        "late_contact",
+                        "late_close",
+                        "overdue",
+                        "late_close_share",
+                        "lifecycle",
+                        "whistles",
+                        "not_whistleable",
+                        "summoned",
+                        "missing",
+                        "missing_share",
+                        "late_reports",
+                        "extra_reports"})
     t.add_column(c);
   auto row = [&](const char* scope, const std::string& key, const Tally& x) {
     auto n = [](uint64_t v) { return Cell::of(int64_t(v)); };
-    t.rows.push_back({Cell::of(scope), Cell::of(key), n(x.orders), n(x.deviating), share(x.deviating, x.orders),
-                      n(x.dispatched), n(x.wrong_unit), n(x.assist_as_lead),
-                      share(x.wrong_unit + x.assist_as_lead, x.dispatched), n(x.contested), n(x.no_lead),
-                      n(x.undecided), n(x.unmapped), n(x.returns), n(x.unjustified), share(x.unjustified, x.returns),
-                      n(x.late_sign), n(x.late_contact), n(x.late_close), n(x.overdue),
-                      share(x.late_close + x.overdue, x.orders), n(x.lifecycle), n(x.whistles),
-                      n(x.not_whistleable), n(x.summoned), n(x.missing), share(x.missing, x.summoned),
-                      n(x.late_reports), n(x.extra_reports)});
+    t.rows.push_back({Cell::of(scope),
+                      Cell::of(key),
+                      n(x.orders),
+                      n(x.deviating),
+                      share(x.deviating, x.orders),
+                      n(x.dispatched),
+                      n(x.wrong_unit),
+                      n(x.assist_as_lead),
+                      share(x.wrong_unit + x.assist_as_lead, x.dispatched),
+                      n(x.contested),
+                      n(x.no_lead),
+                      n(x.undecided),
+                      n(x.unmapped),
+                      n(x.returns),
+                      n(x.unjustified),
+                      share(x.unjustified, x.returns),
+                      n(x.late_sign),
+                      n(x.late_contact),
+                      n(x.late_close),
+                      n(x.overdue),
+                      share(x.late_close + x.overdue, x.orders),
+                      n(x.lifecycle),
+                      n(x.whistles),
+                      n(x.not_whistleable),
+                      n(x.summoned),
+                      n(x.missing),
+                      share(x.missing, x.summoned),
+                      n(x.late_reports),
+                      n(x.extra_reports)});
   };
   for (const auto& [unit, x] : s.units)
     row("unit", unit, x);

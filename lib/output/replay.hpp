@@ -21,24 +21,18 @@ struct ReplayHeader
 };
 
 // {"kind":"header", "lists_hash", "profile", "calendar_years", "as_of", "tie_rule", "version"}
-void
-append_header_json(std::string& out, const ReplayHeader& h);
+void append_header_json(std::string& out, const ReplayHeader& h);
 // {"kind":"order", "id", "matter", …, "evidence"} — one line, no newline.
-void
-append_order_json(std::string& out, const replay::OrderVerdict& v);
+void append_order_json(std::string& out, const replay::OrderVerdict& v);
 // {"kind":"whistle", "id", "at", "unit", …, "extra"} — one line, no newline.
-void
-append_whistle_json(std::string& out, const replay::WhistleVerdict& w);
+void append_whistle_json(std::string& out, const replay::WhistleVerdict& w);
 
 // An empty table with the columns of one row per order (csv and table).
-Table
-verdicts_table(Format f);
+Table verdicts_table(Format f);
 // Adds the row of one judgement to a verdicts_table.
-void
-add_verdict_row(Table& t, const replay::Judgement& j, Format f);
+void add_verdict_row(Table& t, const replay::Judgement& j, Format f);
 
 // Deviations per unit and per matter, counts and shares, with a total row.
-Table
-summary_table(const replay::Summary& s, Format f);
+Table summary_table(const replay::Summary& s, Format f);
 
 } // namespace duty::output

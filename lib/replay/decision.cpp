@@ -106,7 +106,8 @@ Decisions::KeyHash::operator()(const Key& k) const
 }
 
 std::shared_ptr<const Decision>
-Decisions::decide(const Matter* matter, const Unit* territory, const resolve::DimValues& dims, util::Date date)
+Decisions::decide(const Matter* matter, const Unit* territory, const resolve::DimValues& dims,
+                  util::Date date)
 {
   const auto& resolver = m_lists.resolver();
   auto split = dims.empty() ? std::vector<std::string>() : resolver.split_dims(matter);

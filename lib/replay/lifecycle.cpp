@@ -1,7 +1,7 @@
 // Lifecycle problems: what the event log says happened in an impossible order.
 #include "replay/timeline.hpp"
 
-#include <set>
+#include <algorithm>
 #include <tuple>
 
 namespace duty::replay {
@@ -46,14 +46,18 @@ lifecycle_problems(const Timeline& t)
   if (t.dispatches.empty())
     out.push_back({Problem::no_dispatch, std::nullopt, std::nullopt});
   bool dispatched = false, whistled = false, closed = false, ever_closed = false, appealed = false;
-  std::set<std::tuple<EventKind, int64_t, std::string_view>> seen;
+  // An order has a handful of events: a linear search beats a tree.
+  std::vector<std::tuple<EventKind, int64_t, std::string_view>> seen;
+  seen.reserve(t.steps.size());
   for (const auto& s : t.steps) {
     const EventRecord& e = *s.event;
     auto problem = [&](Problem p) { out.push_back({p, e.kind, e.at}); };
-    if (!seen.emplace(e.kind, e.at.secs, s.unit_id).second) { // one unit, however it is spelt
+    std::tuple<EventKind, int64_t, std::string_view> key{e.kind, e.at.secs, s.unit_id}; // one unit, however spelt
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
       problem(Problem::duplicate_event);
       continue;
     }
+    seen.push_back(key);
     bool ok = true;
     switch (needs(e.kind)) {
     case Needs::nothing: ok = !(e.kind == EventKind::received && dispatched); break;

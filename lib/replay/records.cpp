@@ -17,13 +17,14 @@ constexpr std::string_view kEventNames[] = {"受理", "派单", "签收", "联�
 struct OrderFields
 {
   size_t id, type, category, territory, unit, urgency, status, received, dispatched, accepted, contacted,
-    closed, visit, deadline;
+      closed, visit, deadline;
   OrderFields()
   {
     using cases::Kind;
     auto f = [](const char* n) { return *cases::field_index(Kind::orders, n); };
     id = f("id"), type = f("type"), category = f("category"), territory = f("territory"), unit = f("unit");
-    urgency = f("urgency"), status = f("status"), received = f("received_at"), dispatched = f("dispatched_at");
+    urgency = f("urgency"), status = f("status"), received = f("received_at"),
+    dispatched = f("dispatched_at");
     accepted = f("accepted_at"), contacted = f("contacted_at"), closed = f("closed_at");
     visit = f("visit_valid"), deadline = f("deadline");
   }
@@ -36,7 +37,8 @@ struct EventFields
   {
     using cases::Kind;
     auto f = [](const char* n) { return *cases::field_index(Kind::events, n); };
-    id = f("id"), at = f("at"), event = f("event"), unit = f("unit"), note = f("note"), whistle = f("whistle");
+    id = f("id"), at = f("at"), event = f("event"), unit = f("unit"), note = f("note"),
+    whistle = f("whistle");
     until = f("until");
   }
 };
@@ -64,21 +66,32 @@ time_of(const cases::Row& row, size_t f, std::optional<Timestamp>& out, std::str
 struct Writer
 {
   std::string& out;
-  void u64(uint64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
-  void u8(uint8_t v) { out.push_back(char(v)); }
-  void str(std::string_view s)
+  void
+  u64(uint64_t v)
+  {
+    out.append(reinterpret_cast<const char*>(&v), 8);
+  }
+  void
+  u8(uint8_t v)
+  {
+    out.push_back(char(v));
+  }
+  void
+  str(std::string_view s)
   {
     uint32_t n = uint32_t(s.size());
     out.append(reinterpret_cast<const char*>(&n), 4);
     out.append(s);
   }
-  void time(const std::optional<Timestamp>& t)
+  void
+  time(const std::optional<Timestamp>& t)
   {
     u8(t.has_value());
     if (t)
       u64(uint64_t(t->secs));
   }
-  void deadline(const DeadlineSpec& d)
+  void
+  deadline(const DeadlineSpec& d)
   {
     u8(d.limit ? 1 : 0);
     if (d.limit) {
@@ -93,16 +106,22 @@ struct Reader
 {
   std::string_view in;
   size_t pos = 0;
-  uint64_t u64()
+  uint64_t
+  u64()
   {
     uint64_t v;
     std::memcpy(&v, in.data() + pos, 8);
     pos += 8;
     return v;
   }
-  uint8_t u8() { return uint8_t(in[pos++]); }
+  uint8_t
+  u8()
+  {
+    return uint8_t(in[pos++]);
+  }
   // Into `s`, reusing its buffer.
-  void str(std::string& s)
+  void
+  str(std::string& s)
   {
     uint32_t n;
     std::memcpy(&n, in.data() + pos, 4);
@@ -110,13 +129,15 @@ struct Reader
     s.assign(in.data() + pos, n);
     pos += n;
   }
-  std::optional<Timestamp> time()
+  std::optional<Timestamp>
+  time()
   {
     if (!u8())
       return std::nullopt;
     return Timestamp{int64_t(u64())};
   }
-  DeadlineSpec deadline()
+  DeadlineSpec
+  deadline()
   {
     DeadlineSpec d;
     if (u8()) {
@@ -131,6 +152,13 @@ struct Reader
 };
 
 } // namespace
+
+const lists::Unit*
+resolve_unit(const lists::Names& names, std::string_view name)
+{
+  auto found = names.units(name);
+  return found.size() == 1 ? found[0] : nullptr;
+}
 
 std::string_view
 event_name(EventKind k)
@@ -281,6 +309,7 @@ pack(const EventRecord& e, std::string& out)
   Writer w{out};
   w.u8(uint8_t(e.kind));
   w.u64(uint64_t(e.at.secs));
+  w.u64(uint64_t(uint32_t(e.unit_index)));
   w.str(e.unit);
   w.str(e.whistle);
   w.str(e.note);
@@ -294,6 +323,7 @@ unpack(std::string_view in, EventRecord& e)
   Reader r{in};
   e.kind = EventKind(r.u8());
   e.at = Timestamp{int64_t(r.u64())};
+  e.unit_index = int32_t(uint32_t(r.u64()));
   r.str(e.unit);
   r.str(e.whistle);
   r.str(e.note);

@@ -4,6 +4,7 @@
 // come from a case reader's row (a file) or a store row, in the stored form of
 // cases/fields.hpp, through to_order() and to_event().
 #include "cases/reader.hpp"
+#include "lists/names.hpp"
 #include "resolve/resolver.hpp"
 #include "util/duration.hpp"
 #include "util/time.hpp"
@@ -39,12 +40,10 @@ enum class EventKind : uint8_t {
 };
 
 // The canonical Chinese name (派单, …).
-std::string_view
-event_name(EventKind k);
+std::string_view event_name(EventKind k);
 
 // From a canonical Chinese name; nullopt for anything else.
-std::optional<EventKind>
-event_kind(std::string_view name);
+std::optional<EventKind> event_kind(std::string_view name);
 
 // An order's own deadline or an extension's until: a limit counted from the
 // clock's start, or the first second after a given time (a date alone gives
@@ -53,12 +52,15 @@ struct DeadlineSpec
 {
   std::optional<util::Duration> limit;
   std::optional<Timestamp> at;
-  bool empty() const { return !limit && !at; }
+  bool
+  empty() const
+  {
+    return !limit && !at;
+  }
 };
 
 // Reads the stored form ("7d", "2025-03-08", "2025-03-08 17:30:00").
-DeadlineSpec
-parse_deadline_spec(std::string_view stored);
+DeadlineSpec parse_deadline_spec(std::string_view stored);
 
 struct OrderRecord
 {
@@ -76,11 +78,12 @@ struct EventRecord
 {
   EventKind kind = EventKind::received;
   Timestamp at;
-  std::string unit;    // as written
+  std::string unit;    // as written; empty when `unit_index` names it
   std::string whistle; // 吹哨: 日常哨, …; "" when not given
   std::string note;    // kept for 延期 only (an approval outcome)
   DeadlineSpec until;  // 延期
   uint64_t seq = 0;    // input order: ties in time keep it
+  int32_t unit_index = -1; // the unit in the list set's units, when the reader resolved the name
 };
 
 // One order with its events (empty: none in the log, then the order's own
@@ -94,19 +97,18 @@ struct Case
 // Typed from a row in stored form. A row whose required values are missing
 // or malformed gives nullopt with `error` set (a store row can carry values
 // written by another tool).
-std::optional<OrderRecord>
-to_order(const cases::Row& row, std::string& error);
-std::optional<EventRecord>
-to_event(const cases::Row& row, std::string& error);
+std::optional<OrderRecord> to_order(const cases::Row& row, std::string& error);
+std::optional<EventRecord> to_event(const cases::Row& row, std::string& error);
+
+// The unit a name means in the lists (its id, name or an alias, naming exactly
+// one unit), or nullptr. The one rule for event and order units.
+const lists::Unit*
+resolve_unit(const lists::Names& names, std::string_view name);
 
 // Compact binary forms, for the external sort (replay/sort.hpp).
-void
-pack(const OrderRecord& o, std::string& out);
-void
-pack(const EventRecord& e, std::string& out);
-void
-unpack(std::string_view in, OrderRecord& o);
-void
-unpack(std::string_view in, EventRecord& e);
+void pack(const OrderRecord& o, std::string& out);
+void pack(const EventRecord& e, std::string& out);
+void unpack(std::string_view in, OrderRecord& o);
+void unpack(std::string_view in, EventRecord& e);
 
 } // namespace duty::replay

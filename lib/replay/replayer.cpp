@@ -78,7 +78,7 @@ ids(const std::vector<const Unit*>& us)
 
 Replayer::Replayer(const resolve::Context& lists, const Profile& profile, const util::WorkCalendar& calendar,
                    util::Timestamp as_of)
-  : m_lists(lists), m_profile(profile), m_calendar(calendar), m_as_of(as_of), m_decisions(lists)
+    : m_lists(lists), m_profile(profile), m_calendar(calendar), m_as_of(as_of), m_decisions(lists)
 {
 }
 
@@ -96,10 +96,8 @@ Replayer::unit(const std::string& name)
   if (m_last_unit && name == m_last_unit_name)
     return m_last_unit;
   auto it = m_units.find(name);
-  if (it == m_units.end()) {
-    auto found = m_lists.names().units(name);
-    it = m_units.emplace(name, found.size() == 1 ? found[0] : nullptr).first;
-  }
+  if (it == m_units.end())
+    it = m_units.emplace(name, resolve_unit(m_lists.names(), name)).first;
   if (!it->second) {
     note_unresolved("unit", name);
     return nullptr;
@@ -145,73 +143,53 @@ Replayer::matter(const std::string& name)
   return it->second;
 }
 
-Judgement
-Replayer::judge(const Case& c)
+// The timeline: the log's events (or the order's columns), by time, ties in input order.
+Timeline
+Replayer::timeline(const Case& c)
 {
-  const OrderRecord& o = c.order;
-  Judgement j;
-  OrderVerdict& v = j.order;
-  v.id = o.id;
-  v.dims = o.dims;
-
-  // The timeline: the log's events (or the order's columns), by time, ties in input order.
   Timeline t;
   if (c.events.empty())
-    t.synthesized = synthesize(o);
+    t.synthesized = synthesize(c.order);
   const auto& events = c.events.empty() ? t.synthesized : c.events;
+  t.steps.reserve(events.size());
   for (const auto& e : events) {
-    const Unit* u = unit(e.unit);
+    const Unit* u = e.unit_index >= 0 ? &m_lists.set().units[size_t(e.unit_index)] : unit(e.unit);
     t.steps.push_back({&e, u, u ? std::string_view(u->id.value) : std::string_view(e.unit)});
   }
   std::stable_sort(t.steps.begin(), t.steps.end(), [](const Step& a, const Step& b) {
     return a.event->at != b.event->at ? a.event->at < b.event->at : a.event->seq < b.event->seq;
   });
   find_dispatches(t);
+  return t;
+}
 
-  // What the lists say, as they stood on the day the order was received.
-  const Matter* m = matter(o.category);
-  const Unit* ter = territory(o.territory);
-  util::Date day = o.received_at ? o.received_at->date()
-                   : t.steps.empty() ? m_as_of.date()
-                                     : t.steps.front().event->at.date();
-  std::shared_ptr<const Decision> d;
-  if (m && ter)
-    d = m_decisions.decide(m, ter, o.dims, day);
-  if (d) {
-    v.matter = m->id.value;
-    v.territory = ter->id.value;
-    if (d->lead)
-      v.lead = d->lead->id.value;
-    v.candidates = ids(d->candidates);
-    v.assist = ids(d->assist);
-    v.evidence = d->evidence;
-  } else {
-    if (m)
-      v.matter = m->id.value;
-    if (ter)
-      v.territory = ter->id.value;
+namespace {
+
+Dispatch
+dispatch_verdict(const Decision& d, const Unit* first)
+{
+  switch (d.kind) {
+  case Decision::Kind::led:
+    return first == d.lead         ? Dispatch::correct
+           : d.only_assists(first) ? Dispatch::assist_as_lead
+                                   : Dispatch::wrong_unit;
+  case Decision::Kind::contested: return Dispatch::contested;
+  case Decision::Kind::no_lead: return Dispatch::no_lead;
+  case Decision::Kind::undecided: return Dispatch::undecided;
   }
+  return Dispatch::undecided;
+}
 
-  // Dispatches and returns.
+// The first and last dispatch, their verdict, and each 退单 with its verdict.
+void
+judge_dispatches(const Timeline& t, const Decision* d, OrderVerdict& v)
+{
   v.hops = int(t.dispatches.size());
   if (!t.dispatches.empty()) {
     const Step& first = t.steps[t.dispatches.front()];
-    v.dispatched_to = first.unit_id;
-    v.final_unit = t.steps[t.dispatches.back()].unit_id;
-    if (!d) {
-      v.dispatch = Dispatch::unmapped;
-    } else {
-      switch (d->kind) {
-      case Decision::Kind::led:
-        v.dispatch = first.unit == d->lead            ? Dispatch::correct
-                     : d->only_assists(first.unit)    ? Dispatch::assist_as_lead
-                                                      : Dispatch::wrong_unit;
-        break;
-      case Decision::Kind::contested: v.dispatch = Dispatch::contested; break;
-      case Decision::Kind::no_lead: v.dispatch = Dispatch::no_lead; break;
-      case Decision::Kind::undecided: v.dispatch = Dispatch::undecided; break;
-      }
-    }
+    v.dispatched_to = std::string(first.unit_id);
+    v.final_unit = std::string(t.steps[t.dispatches.back()].unit_id);
+    v.dispatch = d ? dispatch_verdict(*d, first.unit) : Dispatch::unmapped;
   } else if (!d) {
     v.dispatch = Dispatch::unmapped;
   }
@@ -238,7 +216,64 @@ Replayer::judge(const Case& c)
     v.returns.push_back(std::move(r));
     holder = nullptr;
   }
+}
 
+// The profile's exclusions that the log decides; the rates add those that need visit data.
+std::vector<ExclusionRule>
+exclusions(const Profile& profile, const OrderRecord& o, const Timeline& t)
+{
+  bool reduced = std::any_of(t.steps.begin(), t.steps.end(),
+                             [](const Step& s) { return s.event->kind == EventKind::reduce; });
+  std::vector<ExclusionRule> out;
+  for (const auto& x : profile.exclusions) {
+    bool applies = false;
+    switch (x.rule) {
+    case ExclusionRule::not_dispatched: applies = t.dispatches.empty(); break;
+    case ExclusionRule::consultation: applies = o.type == "咨询"; break;
+    case ExclusionRule::invalid_visit: applies = o.visit_valid == false; break;
+    case ExclusionRule::appeal_upheld: applies = reduced; break;
+    default: break;
+    }
+    if (applies && std::find(out.begin(), out.end(), x.rule) == out.end())
+      out.push_back(x.rule);
+  }
+  return out;
+}
+
+} // namespace
+
+Judgement
+Replayer::judge(const Case& c)
+{
+  const OrderRecord& o = c.order;
+  Judgement j;
+  OrderVerdict& v = j.order;
+  v.id = o.id;
+  v.dims = o.dims;
+  Timeline t = timeline(c);
+
+  // What the lists say, as they stood on the day the order was received.
+  const Matter* m = matter(o.category);
+  const Unit* ter = territory(o.territory);
+  util::Date day = o.received_at     ? o.received_at->date()
+                   : t.steps.empty() ? m_as_of.date()
+                                     : t.steps.front().event->at.date();
+  std::shared_ptr<const Decision> d;
+  if (m && ter)
+    d = m_decisions.decide(m, ter, o.dims, day);
+  if (m)
+    v.matter = m->id.value;
+  if (ter)
+    v.territory = ter->id.value;
+  if (d) {
+    if (d->lead)
+      v.lead = d->lead->id.value;
+    v.candidates = ids(d->candidates);
+    v.assist = ids(d->assist);
+    v.evidence = d->evidence;
+  }
+
+  judge_dispatches(t, d.get(), v);
   try {
     v.clocks = compute_clocks({o, t, d.get(), m_profile, m_calendar, m_as_of});
     v.lifecycle = lifecycle_problems(t);
@@ -249,22 +284,7 @@ Replayer::judge(const Case& c)
   } catch (const util::CalendarGap& e) {
     throw InputError("order " + o.id + ": " + e.what());
   }
-
-  // The profile's exclusions that the log decides; the rates add those that need visit data.
-  bool reduced = std::any_of(t.steps.begin(), t.steps.end(),
-                             [](const Step& s) { return s.event->kind == EventKind::reduce; });
-  for (const auto& x : m_profile.exclusions) {
-    bool applies = false;
-    switch (x.rule) {
-    case ExclusionRule::not_dispatched: applies = t.dispatches.empty(); break;
-    case ExclusionRule::consultation: applies = o.type == "咨询"; break;
-    case ExclusionRule::invalid_visit: applies = o.visit_valid == false; break;
-    case ExclusionRule::appeal_upheld: applies = reduced; break;
-    default: break;
-    }
-    if (applies && std::find(v.excluded.begin(), v.excluded.end(), x.rule) == v.excluded.end())
-      v.excluded.push_back(x.rule);
-  }
+  v.excluded = exclusions(m_profile, o, t);
   return j;
 }
 

@@ -18,9 +18,11 @@
 
 namespace duty::replay {
 
+struct Timeline;
+
 // How events at the same moment are ordered; the header record states it.
 inline constexpr std::string_view kTieRule =
-  "events at the same time keep their input order (files: as given, then by line; store: load order)";
+    "events at the same time keep their input order (files: as given, then by line; store: load order)";
 
 class Replayer
 {
@@ -35,11 +37,20 @@ public:
 
   // Names in the log that are no matter, territory or unit of the lists:
   // (field, name) → how often. Reported, never guessed at.
-  const std::map<std::pair<std::string, std::string>, uint64_t>& unresolved() const { return m_unresolved; }
+  const std::map<std::pair<std::string, std::string>, uint64_t>&
+  unresolved() const
+  {
+    return m_unresolved;
+  }
 
-  util::Timestamp as_of() const { return m_as_of; }
+  util::Timestamp
+  as_of() const
+  {
+    return m_as_of;
+  }
 
 private:
+  Timeline timeline(const Case& c);
   const lists::Unit* unit(const std::string& name);
   const lists::Unit* territory(const std::string& name);
   const lists::Matter* matter(const std::string& name);

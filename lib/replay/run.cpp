@@ -32,7 +32,8 @@ public:
   explicit Pipeline(size_t max_in_flight) : m_max(max_in_flight) {}
 
   // Reader: queues a batch for judging (after making room with ready()).
-  bool submit(std::unique_ptr<Batch> b)
+  bool
+  submit(std::unique_ptr<Batch> b)
   {
     std::lock_guard lock(m_mutex);
     if (m_failed)
@@ -42,19 +43,22 @@ public:
     m_cv.notify_all();
     return true;
   }
-  bool full()
+  bool
+  full()
   {
     std::lock_guard lock(m_mutex);
     return m_in_flight >= m_max;
   }
-  void close()
+  void
+  close()
   {
     std::lock_guard lock(m_mutex);
     m_closed = true;
     m_cv.notify_all();
   }
   // Judge: the next batch to judge, or nullptr when there is no more.
-  std::unique_ptr<Batch> take()
+  std::unique_ptr<Batch>
+  take()
   {
     std::unique_lock lock(m_mutex);
     m_cv.wait(lock, [&] { return !m_todo.empty() || m_closed || m_failed; });
@@ -64,14 +68,16 @@ public:
     m_todo.pop_front();
     return b;
   }
-  void done(std::unique_ptr<Batch> b)
+  void
+  done(std::unique_ptr<Batch> b)
   {
     std::lock_guard lock(m_mutex);
     uint64_t seq = b->seq;
     m_done.emplace(seq, std::move(b));
     m_cv.notify_all();
   }
-  void fail(std::exception_ptr e)
+  void
+  fail(std::exception_ptr e)
   {
     std::lock_guard lock(m_mutex);
     if (!m_error)
@@ -80,7 +86,8 @@ public:
     m_cv.notify_all();
   }
   // Reader: the judged batch `seq` when it is ready (nullptr: nothing yet, or failed).
-  std::unique_ptr<Batch> ready(uint64_t seq, bool wait)
+  std::unique_ptr<Batch>
+  ready(uint64_t seq, bool wait)
   {
     std::unique_lock lock(m_mutex);
     if (wait)
@@ -94,7 +101,8 @@ public:
     m_cv.notify_all();
     return b;
   }
-  std::exception_ptr error()
+  std::exception_ptr
+  error()
   {
     std::lock_guard lock(m_mutex);
     return m_error;

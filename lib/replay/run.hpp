@@ -42,13 +42,11 @@ struct RunOptions
 
 // Judges each case of `source`. Rethrows the first exception of the source,
 // a judgement, render or emit, after stopping the threads.
-RunTotals
-run(CaseSource& source, const ReplaySetup& setup, const RunOptions& options);
+RunTotals run(CaseSource& source, const ReplaySetup& setup, const RunOptions& options);
 
 // A hash of a list set's contents — its files' kinds and texts, in any
 // order, wherever the set lies — so that saved verdicts name the lists they
 // were judged against.
-std::string
-lists_hash(const lists::ListSet& set);
+std::string lists_hash(const lists::ListSet& set);
 
 } // namespace duty::replay

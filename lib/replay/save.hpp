@@ -7,10 +7,8 @@
 namespace duty::replay {
 
 // `record`: the order's JSON line, kept whole in the row.
-store::SavedOrder
-saved_order(const Judgement& j, std::string record);
+store::SavedOrder saved_order(const Judgement& j, std::string record);
 // The `seq`-th whistle of its order, with its JSON line.
-store::SavedWhistle
-saved_whistle(const WhistleVerdict& w, int64_t seq, std::string record);
+store::SavedWhistle saved_whistle(const WhistleVerdict& w, int64_t seq, std::string record);
 
 } // namespace duty::replay

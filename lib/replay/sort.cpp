@@ -37,7 +37,8 @@ public:
   explicit Run(int fd) : m_fd(fd) {}
   ~Run() { ::close(m_fd); }
 
-  void write(std::string_view key, uint64_t seq, std::string_view payload)
+  void
+  write(std::string_view key, uint64_t seq, std::string_view payload)
   {
     uint32_t k = uint32_t(key.size()), p = uint32_t(payload.size());
     m_out.append(reinterpret_cast<const char*>(&k), 4);
@@ -48,7 +49,8 @@ public:
     if (m_out.size() >= kReadBuffer)
       flush();
   }
-  void flush()
+  void
+  flush()
   {
     const char* p = m_out.data();
     size_t left = m_out.size();
@@ -64,8 +66,16 @@ public:
     m_size += m_out.size();
     m_out.clear();
   }
-  int fd() const { return m_fd; }
-  uint64_t size() const { return m_size; }
+  int
+  fd() const
+  {
+    return m_fd;
+  }
+  uint64_t
+  size() const
+  {
+    return m_size;
+  }
 
 private:
   int m_fd;
@@ -90,7 +100,8 @@ class RunSource : public ExternalSorter::Source
 {
 public:
   RunSource(int fd, uint64_t size) : m_fd(fd), m_size(size) {}
-  bool advance() override
+  bool
+  advance() override
   {
     m_pos += m_used;
     m_used = 0;
@@ -110,11 +121,13 @@ public:
 
 private:
   // At least n bytes from m_pos in the buffer; false at the end of the run.
-  bool ensure(size_t n)
+  bool
+  ensure(size_t n)
   {
     while (m_buf.size() - m_pos < n) {
       if (m_read == m_size)
-        return m_buf.size() - m_pos == 0 ? false : throw UsageError("replay's temporary sort file: truncated");
+        return m_buf.size() - m_pos == 0 ? false
+                                         : throw UsageError("replay's temporary sort file: truncated");
       m_buf.erase(0, m_pos);
       m_pos = 0;
       size_t want = std::max(n, ExternalSorter::kReadBuffer);
@@ -145,7 +158,7 @@ private:
 } // namespace
 
 ExternalSorter::ExternalSorter(size_t budget_bytes, std::string tmp_dir)
-  : m_budget(std::max<size_t>(budget_bytes, 1 << 20)), m_tmp_dir(std::move(tmp_dir))
+    : m_budget(std::max<size_t>(budget_bytes, 1 << 20)), m_tmp_dir(std::move(tmp_dir))
 {
   if (m_tmp_dir.empty()) {
     const char* t = std::getenv("TMPDIR");
@@ -222,10 +235,11 @@ class MemorySource : public ExternalSorter::Source
 {
 public:
   MemorySource(std::string arena, std::vector<ExternalSorter::Entry> entries)
-    : m_arena(std::move(arena)), m_entries(std::move(entries))
+      : m_arena(std::move(arena)), m_entries(std::move(entries))
   {
   }
-  bool advance() override
+  bool
+  advance() override
   {
     if (m_i == m_entries.size())
       return false;
@@ -244,8 +258,9 @@ private:
 
 struct HeapLess
 {
-  bool operator()(const std::unique_ptr<ExternalSorter::Source>& a,
-                  const std::unique_ptr<ExternalSorter::Source>& b) const
+  bool
+  operator()(const std::unique_ptr<ExternalSorter::Source>& a,
+             const std::unique_ptr<ExternalSorter::Source>& b) const
   {
     return less(b->key, b->seq, a->key, a->seq); // a min-heap on (key, seq)
   }

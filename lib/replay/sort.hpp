@@ -30,8 +30,16 @@ public:
   // The next record; the views stay valid until the following call.
   bool next(std::string_view& key, std::string_view& payload);
 
-  uint64_t records() const { return m_records; }
-  size_t runs_written() const { return m_runs_written; }
+  uint64_t
+  records() const
+  {
+    return m_records;
+  }
+  size_t
+  runs_written() const
+  {
+    return m_runs_written;
+  }
 
   static constexpr size_t kFanIn = 32;
   // Each run being merged reads through a buffer of this size.

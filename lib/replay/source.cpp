@@ -8,6 +8,7 @@
 #include <optional>
 #include <span>
 #include <thread>
+#include <unordered_map>
 
 namespace duty::replay {
 
@@ -16,16 +17,16 @@ namespace {
 // Merges an id-ordered stream of orders with an id-ordered stream of events
 // into cases: the events of an order follow it; events without an order are
 // counted and skipped; of orders with the same id the later one counts.
-template <typename Orders, typename Events>
-class Joiner
+template <typename Orders, typename Events> class Joiner
 {
 public:
   Joiner(Orders orders, Events events, ReadReport& report)
-    : m_orders(std::move(orders)), m_events(std::move(events)), m_report(report)
+      : m_orders(std::move(orders)), m_events(std::move(events)), m_report(report)
   {
   }
 
-  bool next(Case& c)
+  bool
+  next(Case& c)
   {
     if (!m_order_ready && !(m_order_ready = m_orders(m_next_order)))
       return finish_strays();
@@ -57,7 +58,8 @@ public:
   }
 
 private:
-  void stray()
+  void
+  stray()
   {
     ++m_report.stray_events;
     if (m_event_id != m_last_stray) {
@@ -65,7 +67,8 @@ private:
       m_last_stray = m_event_id;
     }
   }
-  bool finish_strays()
+  bool
+  finish_strays()
   {
     for (;;) {
       if (!m_event_ready && !(m_event_ready = m_events(m_event_id, m_next_event)))
@@ -90,9 +93,9 @@ private:
 std::vector<bool>
 wanted(cases::Kind kind)
 {
-  static constexpr std::string_view kOrders[] = {"id", "type", "category", "territory", "unit", "urgency", "status",
-                                                 "received_at", "dispatched_at", "accepted_at", "contacted_at",
-                                                 "closed_at", "visit_valid", "deadline"};
+  static constexpr std::string_view kOrders[] = {
+      "id",          "type",          "category",    "territory",    "unit",      "urgency",     "status",
+      "received_at", "dispatched_at", "accepted_at", "contacted_at", "closed_at", "visit_valid", "deadline"};
   static constexpr std::string_view kEvents[] = {"id", "at", "event", "unit", "note", "whistle", "until"};
   auto defs = cases::fields(kind);
   std::vector<bool> out(defs.size(), false);
@@ -107,11 +110,12 @@ class Loader
 {
 public:
   Loader(cases::Kind kind, const FileInputs& in, size_t budget)
-    : m_kind(kind), m_in(in), m_sorter(budget, in.tmp_dir)
+      : m_kind(kind), m_in(in), m_sorter(budget, in.tmp_dir)
   {
   }
 
-  void load(const std::vector<std::string>& paths)
+  void
+  load(const std::vector<std::string>& paths)
   {
     cases::ReaderOptions opt = m_in.reader;
     opt.kind = m_kind;
@@ -148,6 +152,7 @@ public:
             continue;
           }
           e->seq = seq;
+          intern(*e);
           pack(*e, packed);
           m_sorter.add(row.values[0], seq++, packed);
         }
@@ -156,29 +161,53 @@ public:
     m_sorter.finish();
   }
 
-  ExternalSorter& sorter() { return m_sorter; }
+  ExternalSorter&
+  sorter()
+  {
+    return m_sorter;
+  }
   uint64_t bad_rows = 0;
   std::vector<std::string> listed;
 
 private:
-  void bad(const std::string& path, uint64_t line, const std::string& column, const std::string& why)
+  // A unit the lists know travels as its index; an unknown name as written.
+  void
+  intern(EventRecord& e)
+  {
+    if (!m_in.names || e.unit.empty())
+      return;
+    auto it = m_units.find(e.unit);
+    if (it == m_units.end()) {
+      const lists::Unit* u = resolve_unit(*m_in.names, e.unit);
+      it = m_units.emplace(e.unit, u ? int32_t(u - m_in.lists->units.data()) : -1).first;
+    }
+    if (it->second >= 0) {
+      e.unit_index = it->second;
+      e.unit.clear();
+    }
+  }
+
+  void
+  bad(const std::string& path, uint64_t line, const std::string& column, const std::string& why)
   {
     if (listed.size() < m_in.max_listed)
-      listed.push_back(path + ":" + std::to_string(line) + ": " + (column.empty() ? "" : "column " + column + ": ") +
-                       why);
+      listed.push_back(path + ":" + std::to_string(line) + ": " +
+                       (column.empty() ? "" : "column " + column + ": ") + why);
     ++bad_rows;
   }
 
   cases::Kind m_kind;
   const FileInputs& m_in;
   ExternalSorter m_sorter;
+  std::unordered_map<std::string, int32_t> m_units;
 };
 
 class FileSource : public CaseSource
 {
 public:
   explicit FileSource(const FileInputs& in)
-    : m_orders(cases::Kind::orders, in, in.memory / 4), m_events(cases::Kind::events, in, in.memory - in.memory / 4)
+      : m_orders(cases::Kind::orders, in, in.memory / 4),
+        m_events(cases::Kind::events, in, in.memory - in.memory / 4)
   {
     // Events are usually several times the orders: they get three quarters of the budget.
     std::exception_ptr failed;
@@ -207,25 +236,29 @@ public:
       m_report.listed.resize(in.max_listed);
     m_report.runs_written = m_orders.sorter().runs_written() + m_events.sorter().runs_written();
     m_join.emplace(
-      [this](OrderRecord& o) {
-        std::string_view key, payload;
-        if (!m_orders.sorter().next(key, payload))
-          return false;
-        unpack(payload, o);
-        return true;
-      },
-      [this](std::string& id, EventRecord& e) {
-        std::string_view key, payload;
-        if (!m_events.sorter().next(key, payload))
-          return false;
-        id.assign(key);
-        unpack(payload, e);
-        return true;
-      },
-      m_report);
+        [this](OrderRecord& o) {
+          std::string_view key, payload;
+          if (!m_orders.sorter().next(key, payload))
+            return false;
+          unpack(payload, o);
+          return true;
+        },
+        [this](std::string& id, EventRecord& e) {
+          std::string_view key, payload;
+          if (!m_events.sorter().next(key, payload))
+            return false;
+          id.assign(key);
+          unpack(payload, e);
+          return true;
+        },
+        m_report);
   }
 
-  bool next(Case& c) override { return m_join->next(c); }
+  bool
+  next(Case& c) override
+  {
+    return m_join->next(c);
+  }
 
 private:
   using OrderFn = std::function<bool(OrderRecord&)>;
@@ -240,45 +273,50 @@ public:
   StoreSource(const std::string& path, size_t max_listed) : m_scan(path), m_max_listed(max_listed)
   {
     m_join.emplace(
-      [this](OrderRecord& o) {
-        for (;;) {
-          if (!m_scan.next_order(m_row))
-            return false;
-          std::string error;
-          auto r = to_order(m_row, error);
-          if (r) {
-            o = std::move(*r);
-            o.line = m_row.line;
-            o.seq = m_row.line;
-            ++m_report.orders;
-            return true;
+        [this](OrderRecord& o) {
+          for (;;) {
+            if (!m_scan.next_order(m_row))
+              return false;
+            std::string error;
+            auto r = to_order(m_row, error);
+            if (r) {
+              o = std::move(*r);
+              o.line = m_row.line;
+              o.seq = m_row.line;
+              ++m_report.orders;
+              return true;
+            }
+            bad("orders", m_row.line, error);
           }
-          bad("orders", m_row.line, error);
-        }
-      },
-      [this](std::string& id, EventRecord& e) {
-        for (;;) {
-          if (!m_scan.next_event(m_row))
-            return false;
-          std::string error;
-          auto r = to_event(m_row, error);
-          if (r) {
-            id = m_row.values[0];
-            e = std::move(*r);
-            e.seq = m_row.line;
-            ++m_report.events;
-            return true;
+        },
+        [this](std::string& id, EventRecord& e) {
+          for (;;) {
+            if (!m_scan.next_event(m_row))
+              return false;
+            std::string error;
+            auto r = to_event(m_row, error);
+            if (r) {
+              id = m_row.values[0];
+              e = std::move(*r);
+              e.seq = m_row.line;
+              ++m_report.events;
+              return true;
+            }
+            bad("events", m_row.line, error);
           }
-          bad("events", m_row.line, error);
-        }
-      },
-      m_report);
+        },
+        m_report);
   }
 
-  bool next(Case& c) override { return m_join->next(c); }
+  bool
+  next(Case& c) override
+  {
+    return m_join->next(c);
+  }
 
 private:
-  void bad(const char* table, uint64_t line, const std::string& why)
+  void
+  bad(const char* table, uint64_t line, const std::string& why)
   {
     if (m_report.listed.size() < m_max_listed)
       m_report.listed.push_back(m_scan.path() + ": " + table + " row " + std::to_string(line) + ": " + why);

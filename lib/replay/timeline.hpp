@@ -26,7 +26,7 @@ struct Timeline
 {
   std::vector<EventRecord> synthesized; // from the order's columns when the log has no events
   std::vector<Step> steps;              // by time, ties in input order
-  std::vector<size_t> dispatches;       // indices of the dispatches (派单, 改派), supervision copies left out
+  std::vector<size_t> dispatches; // indices of the dispatches (派单, 改派), supervision copies left out
 };
 
 struct ClockInputs
@@ -40,17 +40,14 @@ struct ClockInputs
 };
 
 // sign, contact and close (with 延期 applied). Throws CalendarGap.
-Clocks
-compute_clocks(const ClockInputs& in);
+Clocks compute_clocks(const ClockInputs& in);
 
 // The clock of an act due by `deadline`: on-time, late, overdue or open.
-Clock
-judge_clock(std::optional<util::Timestamp> start, std::optional<util::Timestamp> deadline,
-            std::optional<util::Timestamp> done, util::Timestamp as_of);
+Clock judge_clock(std::optional<util::Timestamp> start, std::optional<util::Timestamp> deadline,
+                  std::optional<util::Timestamp> done, util::Timestamp as_of);
 
 // no-dispatch, out-of-order, after-close and duplicate-event, in time order.
-std::vector<LifecycleProblem>
-lifecycle_problems(const Timeline& t);
+std::vector<LifecycleProblem> lifecycle_problems(const Timeline& t);
 
 // Decides the whistles of the timeline; `decide` gives the lists' decision
 // for the order's slice on a date (nullptr when unmapped).
@@ -64,7 +61,6 @@ struct WhistleInputs
   util::Timestamp as_of;
 };
 
-std::vector<WhistleVerdict>
-judge_whistles(const WhistleInputs& in);
+std::vector<WhistleVerdict> judge_whistles(const WhistleInputs& in);
 
 } // namespace duty::replay

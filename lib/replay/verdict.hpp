@@ -48,19 +48,13 @@ enum class Problem {
 
 enum class ReportStatus { on_time, late };
 
-std::string_view
-name(Dispatch d);
-std::string_view
-name(ReturnVerdict v);
-std::string_view
-name(ClockStatus s);
-std::string_view
-name(Problem p);
-std::string_view
-name(ReportStatus s);
+std::string_view name(Dispatch d);
+std::string_view name(ReturnVerdict v);
+std::string_view name(ClockStatus s);
+std::string_view name(Problem p);
+std::string_view name(ReportStatus s);
 // not_dispatched, consultation, invalid_visit, appeal_upheld, …
-std::string_view
-name(lists::ExclusionRule r);
+std::string_view name(lists::ExclusionRule r);
 
 struct Return
 {

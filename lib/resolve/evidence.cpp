@@ -21,12 +21,14 @@ evidence(const Resolution& r, bool whistles)
                      fmt::format("power {} {} ({}: {})", c.power->code.value, c.power->name.value,
                                  c.power->holder.value, c.unit->id.value)});
     else
-      out.push_back({K::task, c.loc, fmt::format("task {}: 基本履职 of {}", c.task->id.value, c.unit->id.value)});
+      out.push_back(
+          {K::task, c.loc, fmt::format("task {}: 基本履职 of {}", c.task->id.value, c.unit->id.value)});
   }
   for (const Task* t : r.withdrawn)
     out.push_back({K::withdrawn, t->loc, fmt::format("task {}: 上级收回", t->id.value)});
   for (const Task* t : r.assisting)
-    out.push_back({K::assisting, t->loc, fmt::format("task {}: 配合履职, assists {}", t->id.value, t->lead.value)});
+    out.push_back(
+        {K::assisting, t->loc, fmt::format("task {}: 配合履职, assists {}", t->id.value, t->lead.value)});
   if (whistles)
     for (const auto& w : r.whistles)
       out.push_back({K::whistle, w.whistle->loc,

@@ -26,17 +26,14 @@ struct Evidence
 
 // The items behind `r`, in this order: primary entries, claims, 上级收回 and
 // 配合履职 tasks, then (with `whistles`) the whistle items.
-std::vector<Evidence>
-evidence(const Resolution& r, bool whistles = true);
+std::vector<Evidence> evidence(const Resolution& r, bool whistles = true);
 
 // "lists/yanqing/primary.yaml:58" — where an item is, as evidence lists it.
-std::string
-where(const lists::ListSet& set, const lists::Loc& loc);
+std::string where(const lists::ListSet& set, const lists::Loc& loc);
 
 // The time limits that apply to a slice from the lists: the deciding primary
 // entry's `limits` when one entry decides the lead; none otherwise (the
 // profile's defaults apply then).
-std::vector<lists::Limit>
-limits(const Resolution& r);
+std::vector<lists::Limit> limits(const Resolution& r);
 
 } // namespace duty::resolve

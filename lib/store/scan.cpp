@@ -55,9 +55,10 @@ CaseScan::CaseScan(const std::string& path)
     m->db.exec("PRAGMA query_only=ON");
     check_schema(m->db, path);
     // The order of ids is SQLite's BINARY collation: bytes, as replay's sort orders them.
-    m->orders.emplace(m->db, select_sql(m->db, "orders", cases::Kind::orders, "dims, line FROM orders ORDER BY id"));
-    m->events.emplace(m->db,
-                      select_sql(m->db, "events", cases::Kind::events, "dims, seq FROM events ORDER BY id, seq"));
+    m->orders.emplace(m->db,
+                      select_sql(m->db, "orders", cases::Kind::orders, "dims, line FROM orders ORDER BY id"));
+    m->events.emplace(
+        m->db, select_sql(m->db, "events", cases::Kind::events, "dims, seq FROM events ORDER BY id, seq"));
   } catch (const SQLite::Exception& e) {
     throw UsageError(path + ": " + e.what());
   }

@@ -34,8 +34,8 @@ bind_opt(SQLite::Statement& st, int i, const std::optional<T>& v)
 
 } // namespace
 
-VerdictWriter::VerdictWriter(const std::string& path, const std::string& lists_hash, const std::string& profile,
-                             const std::string& as_of)
+VerdictWriter::VerdictWriter(const std::string& path, const std::string& lists_hash,
+                             const std::string& profile, const std::string& as_of)
 {
   Store s = Store::open_write(path);
   SQLite::Database& db = s.m_impl->db;
@@ -54,8 +54,9 @@ VerdictWriter::VerdictWriter(const std::string& path, const std::string& lists_h
     SQLite::Statement delw(db, "DELETE FROM whistle_verdicts WHERE lists_hash = ?");
     delw.bind(1, lists_hash);
     delw.exec();
-    m->order.emplace(db, "INSERT INTO verdicts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                         "?, ?, ?)");
+    m->order.emplace(
+        db, "INSERT INTO verdicts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?)");
     m->whistle.emplace(db, "INSERT INTO whistle_verdicts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   } catch (const SQLite::Exception& e) {
     throw UsageError(path + ": " + e.what());

@@ -1,5 +1,7 @@
 #include "util/date.hpp"
 
+#include "util/time.hpp"
+
 #include <ctime>
 #include <fmt/format.h>
 
@@ -141,12 +143,7 @@ today_shanghai()
 std::string
 now_shanghai()
 {
-  std::time_t t = shanghai_clock();
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-  return buf;
+  return now_beijing().str();
 }
 
 } // namespace duty::util

@@ -22,13 +22,11 @@ enum class DayCount { civil, elapsed };
 // after the period (24:00 of 2025-10-16 is 2025-10-17 00:00:00). An act is
 // on time when it happens before the deadline. Throws CalendarGap when the
 // count needs a day of a year `cal` does not cover.
-Timestamp
-deadline_after(Timestamp start, const Duration& limit, const WorkCalendar& cal, DayCount count);
+Timestamp deadline_after(Timestamp start, const Duration& limit, const WorkCalendar& cal, DayCount count);
 
 // A deadline moved on by `extra` (a 延期 by a duration): the extension
 // starts where the period ended — under civil counting its start day is the
 // period's last day, which is not counted again.
-Timestamp
-extend_deadline(Timestamp deadline, const Duration& extra, const WorkCalendar& cal, DayCount count);
+Timestamp extend_deadline(Timestamp deadline, const Duration& extra, const WorkCalendar& cal, DayCount count);
 
 } // namespace duty::util

@@ -74,8 +74,8 @@ parse_timestamp(std::string_view s)
   if (s.size() == 10)
     return Timestamp::at(*d);
   int h = 0, m = 0, sec = 0;
-  if ((s.size() != 16 && s.size() != 19) || (s[10] != ' ' && s[10] != 'T') || s[13] != ':'
-      || !digits(s, 11, 2, h) || !digits(s, 14, 2, m))
+  if ((s.size() != 16 && s.size() != 19) || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' ||
+      !digits(s, 11, 2, h) || !digits(s, 14, 2, m))
     return std::nullopt;
   if (s.size() == 19 && (s[16] != ':' || !digits(s, 17, 2, sec)))
     return std::nullopt;

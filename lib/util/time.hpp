@@ -19,22 +19,39 @@ struct Timestamp
 {
   int64_t secs = 0;
 
-  static Timestamp at(Date d, int hour = 0, int minute = 0, int second = 0)
+  static Timestamp
+  at(Date d, int hour = 0, int minute = 0, int second = 0)
   {
     return Timestamp{int64_t(d.days) * 86400 + hour * 3600 + minute * 60 + second};
   }
   // The day this moment falls on.
   Date date() const;
   // Seconds since the start of its day (0 … 86399).
-  int64_t time_of_day() const { return secs - int64_t(date().days) * 86400; }
+  int64_t
+  time_of_day() const
+  {
+    return secs - int64_t(date().days) * 86400;
+  }
   // "YYYY-MM-DD HH:MM:SS".
   std::string str() const;
   // Appends str() without allocating.
   void append_to(std::string& out) const;
 
-  Timestamp operator+(int64_t s) const { return Timestamp{secs + s}; }
-  Timestamp operator-(int64_t s) const { return Timestamp{secs - s}; }
-  int64_t operator-(Timestamp o) const { return secs - o.secs; }
+  Timestamp
+  operator+(int64_t s) const
+  {
+    return Timestamp{secs + s};
+  }
+  Timestamp
+  operator-(int64_t s) const
+  {
+    return Timestamp{secs - s};
+  }
+  int64_t
+  operator-(Timestamp o) const
+  {
+    return secs - o.secs;
+  }
   auto operator<=>(const Timestamp&) const = default;
 };
 
@@ -42,11 +59,9 @@ struct Timestamp
 // with a 'T' allowed for the space; nullopt for anything else or an
 // impossible date or time. Exports are read by cases::parse_time, which knows
 // many more shapes and zones and writes this one.
-std::optional<Timestamp>
-parse_timestamp(std::string_view s);
+std::optional<Timestamp> parse_timestamp(std::string_view s);
 
 // The current moment on Beijing's wall clock.
-Timestamp
-now_beijing();
+Timestamp now_beijing();
 
 } // namespace duty::util

@@ -6,21 +6,20 @@
 namespace duty::util {
 
 CalendarGap::CalendarGap(int year, Date date)
-  : InputError(fmt::format("no working-day calendar for {} (needed for {}): add the year's "
-                           "holidays and make-up workdays (a calendar item with year: {})",
-                           year, date.str(), year)),
-    m_year(year), m_date(date)
+    : InputError(fmt::format("no working-day calendar for {} (needed for {}): add the year's "
+                             "holidays and make-up workdays (a calendar item with year: {})",
+                             year, date.str(), year)),
+      m_year(year), m_date(date)
 {
 }
 
 WorkCalendar::WorkCalendar(const std::vector<int>& years, const std::vector<Date>& holidays,
                            const std::vector<Date>& workdays)
-  : m_years(years)
+    : m_years(years)
 {
   std::sort(m_years.begin(), m_years.end());
   m_years.erase(std::unique(m_years.begin(), m_years.end()), m_years.end());
-  m_years.erase(std::remove_if(m_years.begin(), m_years.end(),
-                               [](int y) { return y < 1900 || y > 2999; }),
+  m_years.erase(std::remove_if(m_years.begin(), m_years.end(), [](int y) { return y < 1900 || y > 2999; }),
                 m_years.end());
   if (m_years.empty())
     return;

@@ -15,8 +15,16 @@ class CalendarGap : public InputError
 {
 public:
   CalendarGap(int year, Date date);
-  int year() const { return m_year; }
-  Date date() const { return m_date; }
+  int
+  year() const
+  {
+    return m_year;
+  }
+  Date
+  date() const
+  {
+    return m_date;
+  }
 
 private:
   int m_year;
@@ -40,7 +48,11 @@ public:
 
   bool covers(int year) const;
   // The covered years, ascending.
-  const std::vector<int>& years() const { return m_years; }
+  const std::vector<int>&
+  years() const
+  {
+    return m_years;
+  }
 
   // Throws CalendarGap for a date of a year that is not covered.
   bool is_workday(Date d) const;

@@ -88,22 +88,22 @@ await c.run(`COPY (
 ) TO '${out}' (HEADER, DELIMITER ',')`);
 JS
 
-# measure NAME CMD...: runs CMD $runs times under GNU time; sets SECS (median) and RSS_MB (max).
-measure() {
+# once NAME CMD...: runs CMD once under GNU time; appends the wall time to
+# T_NAME and keeps the largest peak RSS in R_NAME (KiB).
+once() {
   local name=$1
   shift
-  local times=() rss=0
-  for ((i = 0; i < runs; i++)); do
-    sync
-    /usr/bin/time -f '%e %M' -o "$dir/$name.time" "$@" >"$dir/$name.out" 2>"$dir/$name.err" || [[ $? == 1 ]]
-    read -r s kb < <(tail -1 "$dir/$name.time") # GNU time puts "Command exited …" first on status 1
-    times+=("$s")
-    ((kb > rss)) && rss=$kb
-  done
-  SECS=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
-  ALL="${times[*]}"
-  RSS_MB=$((rss / 1024))
+  sync
+  /usr/bin/time -f '%e %M' -o "$dir/$name.time" "$@" >"$dir/$name.out" 2>"$dir/$name.err" || [[ $? == 1 ]]
+  local s kb
+  read -r s kb < <(tail -1 "$dir/$name.time") # GNU time puts "Command exited …" first on status 1
+  eval "T_$name+=\" \$s\""
+  local r="R_$name"
+  ((kb > ${!r:-0})) && printf -v "$r" '%s' "$kb"
+  return 0
 }
+
+median() { printf '%s\n' $1 | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 
 echo "DuckDB @duckdb/node-api $duck_version, node $(node --version), $("$DUTY" --version), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
@@ -116,13 +116,16 @@ for n in "${sizes[@]}"; do
   asof=$(sed -n 's/^# as-of //p' "$dir/planted-$n.txt")
   size_mb=$((($(stat -c %s "$o") + $(stat -c %s "$e")) / 1000000))
   events=$(($(wc -l <"$e") - 1))
-  measure duckdb node "$dir/duck/ontime.mjs" "$o" "$e" "$dir/calendar.csv" "$dir/duck-$n.csv"
-  t_duck=$SECS all_duck=$ALL rss_duck=$RSS_MB
-  measure replay sh -c '"$0" replay --lists "$1" --as-of "$2" "$3" --events "$4" >"$5"' \
-    "$DUTY" "$lists" "$asof" "$o" "$e" "$dir/replay-$n.jsonl"
-  t_replay=$SECS all_replay=$ALL rss_replay=$RSS_MB
-  measure summary "$DUTY" replay --lists "$lists" --as-of "$asof" --summary "$o" --events "$e"
-  t_summary=$SECS all_summary=$ALL rss_summary=$RSS_MB
+  T_duck="" T_replay="" T_summary="" R_duck=0 R_replay=0 R_summary=0
+  # The three commands take turns, so that a change in the machine's load hits all alike.
+  for ((i = 0; i < runs; i++)); do
+    once duck node "$dir/duck/ontime.mjs" "$o" "$e" "$dir/calendar.csv" "$dir/duck-$n.csv"
+    once replay sh -c '"$0" replay --lists "$1" --as-of "$2" "$3" --events "$4" >"$5"' \
+      "$DUTY" "$lists" "$asof" "$o" "$e" "$dir/replay-$n.jsonl"
+    once summary "$DUTY" replay --lists "$lists" --as-of "$asof" --summary "$o" --events "$e"
+  done
+  t_duck=$(median "$T_duck") t_replay=$(median "$T_replay") t_summary=$(median "$T_summary")
+  rss_duck=$((R_duck / 1024)) rss_replay=$((R_replay / 1024)) rss_summary=$((R_summary / 1024))
   # Both must say the same for every order.
   python3 - "$dir/replay-$n.jsonl" "$dir/duck-$n.csv" <<'PY' || { echo "replay and DuckDB disagree" >&2; exit 1; }
 import csv, json, sys
@@ -139,6 +142,6 @@ sys.exit(0 if agree == n == len(duck) else 1)
 PY
   ratio=$(awk -v a="$t_replay" -v b="$t_duck" 'BEGIN { printf "%.2f", a / b }')
   echo "| $n | $events | $size_mb MB | ${t_duck} s | ${t_replay} s | ${t_summary} s | $ratio | $rss_duck MB | $rss_replay MB | $rss_summary MB |"
-  echo "runs (s): DuckDB $all_duck; replay $all_replay; --summary $all_summary" >&2
+  echo "runs (s): DuckDB$T_duck; replay$T_replay; --summary$T_summary" >&2
   rm -f "$o" "$e" "$dir/replay-$n.jsonl" "$dir/duck-$n.csv"
 done

@@ -17,7 +17,7 @@ TEST_CASE("calendar: the example set's years give the golden deadlines")
   auto due = [&](const char* start, const char* limit) {
     return util::deadline_after(*util::parse_timestamp(start), *util::parse_duration(limit), cal,
                                 util::DayCount::civil)
-      .str();
+        .str();
   };
   CHECK(due("2025-09-30 10:00:00", "7wd") == "2025-10-17 00:00:00");
   CHECK(due("2025-09-26 10:00:00", "5wd") == "2025-10-11 00:00:00");

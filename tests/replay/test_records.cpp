@@ -56,19 +56,23 @@ TEST_CASE("records: rows become typed records; bad values are named")
   CHECK_FALSE(to_order(row(cases::Kind::orders, {{"category", "x"}}), error));
   CHECK(error == "no id");
 
-  auto e = to_event(row(cases::Kind::events, {{"id", "A1"}, {"at", "2025-03-02 09:00:00"}, {"event", "延期"},
-                                              {"until", "2025-03-20"}, {"note", "同意"}}),
+  auto e = to_event(row(cases::Kind::events, {{"id", "A1"},
+                                              {"at", "2025-03-02 09:00:00"},
+                                              {"event", "延期"},
+                                              {"until", "2025-03-20"},
+                                              {"note", "同意"}}),
                     error);
   REQUIRE(e);
   CHECK(e->kind == EventKind::extend);
   CHECK(e->until.at->str() == "2025-03-21 00:00:00");
   CHECK(e->note == "同意");
   // Notes are kept only where they carry an outcome (延期).
-  auto d = to_event(row(cases::Kind::events, {{"id", "A1"}, {"at", "2025-03-02 09:00:00"}, {"event", "派单"},
-                                              {"note", "请尽快"}}),
+  auto d = to_event(row(cases::Kind::events,
+                        {{"id", "A1"}, {"at", "2025-03-02 09:00:00"}, {"event", "派单"}, {"note", "请尽快"}}),
                     error);
   CHECK(d->note.empty());
-  CHECK_FALSE(to_event(row(cases::Kind::events, {{"id", "A1"}, {"at", "2025-03-02"}, {"event", "飞走"}}), error));
+  CHECK_FALSE(
+      to_event(row(cases::Kind::events, {{"id", "A1"}, {"at", "2025-03-02"}, {"event", "飞走"}}), error));
   CHECK(error == "unknown event 飞走");
 }
 
@@ -106,7 +110,8 @@ TEST_CASE("records: pack and unpack give the record back")
   CHECK(back.line == 17);
   CHECK(back.seq == 3);
 
-  EventRecord e{EventKind::whistle, *util::parse_timestamp("2025-03-01 09:00:00"), "儒林街道", "日常哨", "", {}, 9};
+  EventRecord e{
+      EventKind::whistle, *util::parse_timestamp("2025-03-01 09:00:00"), "儒林街道", "日常哨", "", {}, 9};
   e.until.at = util::parse_timestamp("2025-03-09 00:00:00");
   packed.clear();
   pack(e, packed);

@@ -20,7 +20,7 @@ const resolve::Context&
 fixture()
 {
   static const resolve::Context ctx(
-    lists::load_and_check({std::string(DUTY_SOURCE_DIR) + "/tests/fixtures/replay/lists"}));
+      lists::load_and_check({std::string(DUTY_SOURCE_DIR) + "/tests/fixtures/replay/lists"}));
   return ctx;
 }
 
@@ -32,7 +32,7 @@ profile(const char* extra = "")
                    std::string("kind: profile\nitems:\n  - id: t\n    name: t\n"
                                "    weights: {response: 0.1, resolution: 0.5, satisfaction: 0.4}\n"
                                "    limits: {sign: 2h, contact: 24h, close: 7d}\n") +
-                     extra);
+                       extra);
   REQUIRE(r.diags.empty());
   return r.set.profiles.at(0);
 }
@@ -87,7 +87,8 @@ TEST_CASE("replayer: the district's supervision copy is no dispatch, listed befo
     CHECK(j.order.dispatch == Dispatch::assist_as_lead); // 乙镇 only assists (配合履职)
   }
   // To the district alone, it is a dispatch (兜底).
-  auto j = r.judge(order("民政->社会救助->临时救助", "乙镇", {ev(EventKind::dispatch, "2025-03-03 09:00:00", "区政府")}));
+  auto j = r.judge(
+      order("民政->社会救助->临时救助", "乙镇", {ev(EventKind::dispatch, "2025-03-03 09:00:00", "区政府")}));
   CHECK(j.order.hops == 1);
   CHECK(j.order.dispatch == Dispatch::wrong_unit);
 }
@@ -99,10 +100,10 @@ TEST_CASE("replayer: 延期 counts before the deadline and unless refused")
   Replayer r(fixture(), p, cal, t("2025-04-01"));
   auto base = [&](EventRecord extend) {
     return r
-      .judge(order("民政->社会救助->临时救助", "甲街道",
-                   {ev(EventKind::dispatch, "2025-03-03 09:00:00", "民政局"), extend,
-                    ev(EventKind::close, "2025-03-12 10:00:00", "民政局")}))
-      .order.clocks.close;
+        .judge(order("民政->社会救助->临时救助", "甲街道",
+                     {ev(EventKind::dispatch, "2025-03-03 09:00:00", "民政局"), extend,
+                      ev(EventKind::close, "2025-03-12 10:00:00", "民政局")}))
+        .order.clocks.close;
   };
   // 7d from Monday 3-03: 3-10, deadline 3-11 00:00; closed 3-12: late without a 延期.
   auto ok = base(ev(EventKind::extend, "2025-03-05 09:00:00", "民政局"));
@@ -168,6 +169,8 @@ TEST_CASE("replayer: a deadline beyond the calendar is an error naming the order
   auto p = profile();
   auto cal = lists::work_calendar(fixture().set()); // 2025 only
   Replayer r(fixture(), p, cal, t("2026-02-01"));
-  Case c = order("民政->社会救助->临时救助", "甲街道", {ev(EventKind::dispatch, "2025-12-29 09:00:00", "民政局")});
-  CHECK_THROWS_WITH_AS(r.judge(c), doctest::Contains("order X1: no working-day calendar for 2026"), InputError);
+  Case c =
+      order("民政->社会救助->临时救助", "甲街道", {ev(EventKind::dispatch, "2025-12-29 09:00:00", "民政局")});
+  CHECK_THROWS_WITH_AS(r.judge(c), doctest::Contains("order X1: no working-day calendar for 2026"),
+                       InputError);
 }

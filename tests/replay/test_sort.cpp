@@ -70,11 +70,12 @@ TEST_CASE("sort: beyond the budget it spills, merges in passes, and leaves no fi
     }
     s.finish();
     CHECK(s.runs_written() > ExternalSorter::kFanIn); // more runs than one merge takes
-    CHECK(leftovers(dir) == 0);                        // unlinked at once
+    CHECK(leftovers(dir) == 0);                       // unlinked at once
     auto out = drain(s);
     REQUIRE(out.size() == want.size());
-    CHECK(std::equal(out.begin(), out.end(), want.begin(),
-                     [](const auto& a, const auto& b) { return a.first == b.first && a.second == b.second; }));
+    CHECK(std::equal(out.begin(), out.end(), want.begin(), [](const auto& a, const auto& b) {
+      return a.first == b.first && a.second == b.second;
+    }));
     CHECK(s.records() == 500000);
   }
   CHECK(leftovers(dir) == 0);
@@ -100,9 +101,9 @@ TEST_CASE("sort: a directory that cannot hold the runs is an error, not a crash"
   ExternalSorter s(1 << 20, "/nonexistent/dir");
   std::string big(4096, 'x');
   CHECK_THROWS_WITH(
-    [&] {
-      for (uint64_t i = 0; i < 2000; ++i)
-        s.add("k", i, big);
-    }(),
-    doctest::Contains("temporary sort file"));
+      [&] {
+        for (uint64_t i = 0; i < 2000; ++i)
+          s.add("k", i, big);
+      }(),
+      doctest::Contains("temporary sort file"));
 }

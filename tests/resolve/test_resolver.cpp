@@ -57,7 +57,7 @@ ask(const resolve::Context& c, const char* matter, const char* territory, resolv
     const char* date = "2025-06-01")
 {
   return c.resolver().resolve(
-    {c.index().matter(matter), c.index().unit(territory), std::move(dims), *util::parse_date(date)});
+      {c.index().matter(matter), c.index().unit(territory), std::move(dims), *util::parse_date(date)});
 }
 
 std::string
@@ -113,8 +113,9 @@ items:
   CHECK(ask(*c, "油烟", "乙镇", {}, "2025-04-01").lead->id.value == "市场局");
   // A retired unit resolves to nothing.
   CHECK(c->resolver().resolve_ref("旧局", c->index().unit("乙镇"), *util::parse_date("2025-01-01")).empty());
-  CHECK(c->resolver().resolve_ref("@属地", c->index().unit("乙镇"), *util::parse_date("2025-01-01"))[0]->id.value ==
-        "乙镇");
+  CHECK(c->resolver()
+            .resolve_ref("@属地", c->index().unit("乙镇"), *util::parse_date("2025-01-01"))[0]
+            ->id.value == "乙镇");
 }
 
 TEST_CASE("resolver: 上级收回 removes the territory's claim; 配合履职 makes it assist")

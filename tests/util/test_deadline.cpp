@@ -65,12 +65,12 @@ TEST_SUITE_BEGIN("util");
 TEST_CASE("work calendar: weekdays, holidays and make-up days")
 {
   auto cal = china();
-  CHECK(cal.is_workday(d("2025-03-03")));        // a Monday
-  CHECK_FALSE(cal.is_workday(d("2025-03-08")));  // a Saturday
-  CHECK_FALSE(cal.is_workday(d("2025-10-06")));  // 国庆, a Monday
-  CHECK(cal.is_workday(d("2025-10-11")));        // 调休, a Saturday
-  CHECK(cal.is_workday(d("2026-02-28")));        // 调休 after 2026 春节
-  CHECK_FALSE(cal.is_workday(d("2026-02-16")));  // 春节 2026 starts on 腊月二十八, 2-15
+  CHECK(cal.is_workday(d("2025-03-03")));       // a Monday
+  CHECK_FALSE(cal.is_workday(d("2025-03-08"))); // a Saturday
+  CHECK_FALSE(cal.is_workday(d("2025-10-06"))); // 国庆, a Monday
+  CHECK(cal.is_workday(d("2025-10-11")));       // 调休, a Saturday
+  CHECK(cal.is_workday(d("2026-02-28")));       // 调休 after 2026 春节
+  CHECK_FALSE(cal.is_workday(d("2026-02-16"))); // 春节 2026 starts on 腊月二十八, 2-15
   // DOMAIN.md §4's lint: both years have 248 working days.
   CHECK(cal.workdays_in(2025) == 248);
   CHECK(cal.workdays_in(2026) == 248);
@@ -101,16 +101,16 @@ TEST_CASE("deadline: the golden working-day cases")
   auto cal = china();
   // The last working day is the printed date minus one: the deadline is the
   // first second after the period.
-  CHECK(due(cal, "2025-09-30 10:00:00", "7wd") == "2025-10-17 00:00:00");   // 10-11 Sat counts
-  CHECK(due(cal, "2025-09-26 16:20:00", "5wd") == "2025-10-11 00:00:00");   // ends 10-10
-  CHECK(due(cal, "2026-02-12 09:00:00", "7wd") == "2026-03-01 00:00:00");   // ends 2-28, a make-up Saturday
-  CHECK(due(cal, "2026-09-18 09:00:00", "7wd") == "2026-09-30 00:00:00");   // ends 9-29
+  CHECK(due(cal, "2025-09-30 10:00:00", "7wd") == "2025-10-17 00:00:00"); // 10-11 Sat counts
+  CHECK(due(cal, "2025-09-26 16:20:00", "5wd") == "2025-10-11 00:00:00"); // ends 10-10
+  CHECK(due(cal, "2026-02-12 09:00:00", "7wd") == "2026-03-01 00:00:00"); // ends 2-28, a make-up Saturday
+  CHECK(due(cal, "2026-09-18 09:00:00", "7wd") == "2026-09-30 00:00:00"); // ends 9-29
   // Across 2025 春节 (1-26 is a make-up Sunday) and 2026 国庆 (10-10 a make-up Saturday).
-  CHECK(due(cal, "2025-01-24 12:00:00", "5wd") == "2025-02-08 00:00:00");   // ends 2-07
-  CHECK(due(cal, "2025-01-27 12:00:00", "1wd") == "2025-02-06 00:00:00");   // ends 2-05
-  CHECK(due(cal, "2026-09-30 12:00:00", "3wd") == "2026-10-11 00:00:00");   // ends 10-10
+  CHECK(due(cal, "2025-01-24 12:00:00", "5wd") == "2025-02-08 00:00:00"); // ends 2-07
+  CHECK(due(cal, "2025-01-27 12:00:00", "1wd") == "2025-02-06 00:00:00"); // ends 2-05
+  CHECK(due(cal, "2026-09-30 12:00:00", "3wd") == "2026-10-11 00:00:00"); // ends 10-10
   // Across the year end.
-  CHECK(due(cal, "2025-12-30 12:00:00", "3wd") == "2026-01-06 00:00:00");   // 12-31, 1-04 Sun (调休), 1-05
+  CHECK(due(cal, "2025-12-30 12:00:00", "3wd") == "2026-01-06 00:00:00"); // 12-31, 1-04 Sun (调休), 1-05
 }
 
 TEST_CASE("deadline: natural days under the civil code")
@@ -119,10 +119,10 @@ TEST_CASE("deadline: natural days under the civil code")
   // The start day is not counted; the period ends at 24:00 of the N-th day.
   CHECK(due(cal, "2025-03-04 10:00:00", "7d") == "2025-03-12 00:00:00");
   // A last day that is not a working day runs to the end of the next working day.
-  CHECK(due(cal, "2025-03-01 10:00:00", "7d") == "2025-03-11 00:00:00");    // 3-08 Sat → 3-10 Mon
-  CHECK(due(cal, "2025-09-24 10:00:00", "7d") == "2025-10-10 00:00:00");    // 10-01 国庆 → 10-09
-  CHECK(due(cal, "2026-02-10 10:00:00", "7d") == "2026-02-25 00:00:00");    // 2-17 春节 → 2-24
-  CHECK(due(cal, "2025-10-03 23:59:59", "1d") == "2025-10-10 00:00:00");    // 10-04 → 10-09
+  CHECK(due(cal, "2025-03-01 10:00:00", "7d") == "2025-03-11 00:00:00"); // 3-08 Sat → 3-10 Mon
+  CHECK(due(cal, "2025-09-24 10:00:00", "7d") == "2025-10-10 00:00:00"); // 10-01 国庆 → 10-09
+  CHECK(due(cal, "2026-02-10 10:00:00", "7d") == "2026-02-25 00:00:00"); // 2-17 春节 → 2-24
+  CHECK(due(cal, "2025-10-03 23:59:59", "1d") == "2025-10-10 00:00:00"); // 10-04 → 10-09
   // 7d that ends on a make-up Saturday ends there.
   CHECK(due(cal, "2025-10-04 08:00:00", "7d") == "2025-10-12 00:00:00");
 }
