@@ -26,7 +26,8 @@ struct Args
   std::string lists, db, profile, as_of, format, memory = "256M";
   std::vector<std::string> inputs, events;
   bool summary = false, save = false, format_given = false;
-  CaseOptions cases;
+  CaseOptions cases;        // the orders' reading options
+  CaseOptions event_cases;  // the events': their own map, the orders' encoding and format
 };
 
 // "256M", "1G", "512k", "1048576" → bytes.
@@ -89,13 +90,19 @@ open_source(Args& a, const resolve::Context& lists)
 {
   if (!a.db.empty())
     return replay::open_store(a.db);
+  replay::FileInputs in;
   store::IngestOptions io;
   a.cases.resolve(io);
-  replay::FileInputs in;
+  in.orders_reader = io.reader;
+  // The events are read as the orders (encoding, format), through their own map.
+  a.event_cases.encoding = a.cases.encoding;
+  a.event_cases.input_format = a.cases.input_format;
+  store::IngestOptions eo;
+  a.event_cases.resolve(eo);
+  in.events_reader = eo.reader;
+  in.orders_reader.pii = in.events_reader.pii = nullptr; // replay never reads personal columns
   in.orders = a.inputs;
   in.events = a.events;
-  in.reader = io.reader;
-  in.reader.pii = nullptr; // replay never reads personal columns
   in.memory = parse_size(a.memory);
   in.lists = &lists.set();
   in.names = &lists.names();
@@ -164,7 +171,7 @@ public:
   flush()
   {
     if (!write_stdout(m_buf))
-      throw UsageError("standard output: write failed");
+      throw IoError("standard output: write failed");
     m_buf.clear();
   }
 
@@ -238,7 +245,8 @@ add_options(CLI::App& app, Args& a)
   app.add_option("--events", a.events,
                  "Event logs (派单, 签收, 退单, 吹哨, 报到 …) for the orders; the files "
                  "after it up to the next option");
-  app.add_option("--map", a.cases.map_path, "YAML file mapping the exports' headers (duty-map(5))");
+  app.add_option("--map", a.cases.map_path, "YAML file mapping the order exports' headers (duty-map(5))");
+  app.add_option("--events-map", a.event_cases.map_path, "YAML file mapping the event logs' headers (duty-map(5))");
   app.add_option("--encoding", a.cases.encoding, "auto, utf-8, gbk/gb18030 or utf-16le (default: auto)");
   app.add_option("--input-format", a.cases.input_format, "csv, tsv or jsonl (default: from the extension)");
   app.add_option("--profile", a.profile,
@@ -279,7 +287,7 @@ cmd_replay(int argc, char** argv)
   auto ctx = load_lists(lists_dir(a.lists));
   lists::Profile profile = load_profile(a.profile, ctx.get()).profile;
   util::WorkCalendar calendar = lists::work_calendar(ctx->set());
-  std::string hash = replay::lists_hash(ctx->set());
+  std::string hash = store::list_set_hash(ctx->set()); // as the store's meta keeps it
   auto source = open_source(a, *ctx);
   std::optional<store::VerdictWriter> saver;
   if (a.save)

@@ -361,7 +361,10 @@ CaseReader::read_cells(Row& row)
       dims.key(col.dimension).value(*m);
       break;
     }
-    case Column::Role::extra: read_extra(col, raw, extra, any_extra); break;
+    case Column::Role::extra:
+      if (m_opt.extras)
+        read_extra(col, raw, extra, any_extra);
+      break;
     }
   };
   // JSON Lines: only the keys this line has, so that a log with many keys reads in linear time.
@@ -409,7 +412,7 @@ CaseReader::read_field(Row& row, const Column& col, std::string_view raw)
   auto defs = fields(m_opt.kind);
   size_t f = col.index;
   const FieldDef& def = defs[f];
-  if (row.has[f])
+  if (row.has[f] || (!m_opt.only.empty() && !m_opt.only[f] && !def.required))
     return;
   std::string_view v = def.type == FieldType::free ? raw : util::trim(raw);
   if (col.translated)

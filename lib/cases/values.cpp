@@ -277,7 +277,8 @@ parse_time(std::string_view text, const TimeSpec& spec)
 {
   std::string_view s = util::trim(text);
   // Already the stored form, in the store's zone: nothing to convert.
-  if (spec.format.empty() && spec.zone_minutes == 480 && s.size() == 19 && s[10] == ' ' &&
+  if (spec.format.empty() && spec.zone.is_fixed() && spec.zone.offset_at_local(0) == 480 && s.size() == 19 &&
+      s[10] == ' ' &&
       s.substr(0, 4) <= "2200" && util::parse_timestamp(s))
     return std::string(s);
   std::optional<Parts> p;

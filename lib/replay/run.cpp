@@ -1,6 +1,5 @@
 #include "replay/run.hpp"
 
-#include "cases/pii.hpp"
 
 #include <algorithm>
 #include <condition_variable>
@@ -218,25 +217,6 @@ run(CaseSource& source, const ReplaySetup& setup, const RunOptions& options)
     for (const auto& [k, n] : r->unresolved())
       t.unresolved[k] += n;
   return t;
-}
-
-std::string
-lists_hash(const lists::ListSet& set)
-{
-  // The same recipe as the store's meta lists_sha256, so the two agree.
-  auto hex = [](std::string_view s) {
-    cases::Sha256 h;
-    h.update(s);
-    return cases::Sha256::hex(h.finish());
-  };
-  std::vector<std::string> parts;
-  for (const auto& f : set.files)
-    parts.push_back(hex(f.kind + '\n' + f.text));
-  std::sort(parts.begin(), parts.end());
-  std::string all;
-  for (const auto& p : parts)
-    all += p;
-  return hex(all);
 }
 
 } // namespace duty::replay

@@ -44,9 +44,4 @@ struct RunOptions
 // a judgement, render or emit, after stopping the threads.
 RunTotals run(CaseSource& source, const ReplaySetup& setup, const RunOptions& options);
 
-// A hash of a list set's contents — its files' kinds and texts, in any
-// order, wherever the set lies — so that saved verdicts name the lists they
-// were judged against.
-std::string lists_hash(const lists::ListSet& set);
-
 } // namespace duty::replay

@@ -18,7 +18,7 @@ constexpr size_t kHeader = 16; // u32 key length, u32 payload length, u64 seq
 [[noreturn]] void
 io_fail(const std::string& what)
 {
-  throw UsageError("replay's temporary sort file: " + what + ": " + std::strerror(errno));
+  throw IoError("replay's temporary sort file: " + what + ": " + std::strerror(errno));
 }
 
 bool
@@ -112,7 +112,7 @@ public:
     std::memcpy(&p, m_buf.data() + m_pos + 4, 4);
     std::memcpy(&seq, m_buf.data() + m_pos + 8, 8);
     if (!ensure(kHeader + k + p))
-      throw UsageError("replay's temporary sort file: truncated");
+      throw IoError("replay's temporary sort file: truncated");
     key = std::string_view(m_buf.data() + m_pos + kHeader, k);
     payload = std::string_view(m_buf.data() + m_pos + kHeader + k, p);
     m_used = kHeader + k + p;
@@ -127,7 +127,7 @@ private:
     while (m_buf.size() - m_pos < n) {
       if (m_read == m_size)
         return m_buf.size() - m_pos == 0 ? false
-                                         : throw UsageError("replay's temporary sort file: truncated");
+                                         : throw IoError("replay's temporary sort file: truncated");
       m_buf.erase(0, m_pos);
       m_pos = 0;
       size_t want = std::max(n, ExternalSorter::kReadBuffer);
@@ -140,7 +140,7 @@ private:
       if (got <= 0) {
         m_buf.resize(old);
         if (got == 0)
-          throw UsageError("replay's temporary sort file: truncated");
+          throw IoError("replay's temporary sort file: truncated");
         io_fail("read");
       }
       m_buf.resize(old + size_t(got));

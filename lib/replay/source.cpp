@@ -117,7 +117,7 @@ public:
   void
   load(const std::vector<std::string>& paths)
   {
-    cases::ReaderOptions opt = m_in.reader;
+    cases::ReaderOptions opt = m_kind == cases::Kind::orders ? m_in.orders_reader : m_in.events_reader;
     opt.kind = m_kind;
     opt.pii = nullptr; // replay never reads personal columns: they are dropped unread
     opt.keep_personal = false;

@@ -45,7 +45,8 @@ protected:
 struct FileInputs
 {
   std::vector<std::string> orders, events; // "-" is standard input (once)
-  cases::ReaderOptions reader;             // encoding, format, map; kind is set per input
+  cases::ReaderOptions orders_reader;      // encoding, format, map of the orders
+  cases::ReaderOptions events_reader;      // … and of the events (a map names one kind's headers)
   size_t memory = size_t(256) << 20;       // bytes the sort may hold; beyond, it spills to disk
   std::string tmp_dir;                     // for spilled runs ($TMPDIR or /tmp)
   size_t max_listed = 20;

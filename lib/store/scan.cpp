@@ -41,26 +41,27 @@ select_sql(SQLite::Database& db, const char* table, cases::Kind kind, const std:
 
 struct CaseScan::Impl
 {
-  SQLite::Database db;
+  Store store; // opened as duty query opens it: read-only, hardened, on read-only media too
+  SQLite::Database& db;
   std::string path;
   std::optional<SQLite::Statement> orders, events;
   bool orders_done = false, events_done = false; // a finished statement must not be stepped again
-  Impl(const std::string& p) : db(p, SQLite::OPEN_READONLY, 10000), path(p) {}
+  Impl(Store s, SQLite::Database& d, const std::string& p) : store(std::move(s)), db(d), path(p) {}
 };
 
 CaseScan::CaseScan(const std::string& path)
 {
   try {
-    m = std::make_unique<Impl>(path);
-    m->db.exec("PRAGMA query_only=ON");
-    check_schema(m->db, path);
+    Store s = Store::open_read(path);
+    SQLite::Database& db = s.m_impl->db;
+    m = std::make_unique<Impl>(std::move(s), db, path);
     // The order of ids is SQLite's BINARY collation: bytes, as replay's sort orders them.
     m->orders.emplace(m->db,
                       select_sql(m->db, "orders", cases::Kind::orders, "dims, line FROM orders ORDER BY id"));
     m->events.emplace(
         m->db, select_sql(m->db, "events", cases::Kind::events, "dims, seq FROM events ORDER BY id, seq"));
   } catch (const SQLite::Exception& e) {
-    throw UsageError(path + ": " + e.what());
+    throw IoError(path + ": " + e.what());
   }
 }
 
@@ -101,7 +102,7 @@ step(SQLite::Statement& st, bool& done, cases::Kind kind, cases::Row& row, const
     row.line = uint64_t(st.getColumn(int(defs.size()) + 1).getInt64());
     return true;
   } catch (const SQLite::Exception& e) {
-    throw UsageError(path + ": " + e.what());
+    throw IoError(path + ": " + e.what());
   }
 }
 

@@ -122,6 +122,7 @@ public:
 
 private:
   friend class VerdictWriter;
+  friend class CaseScan;
   friend IngestSummary ingest_into(const std::string&, const std::vector<std::string>&,
                                    const IngestOptions&, int);
   friend class Ingest;

@@ -59,7 +59,7 @@ VerdictWriter::VerdictWriter(const std::string& path, const std::string& lists_h
             "?, ?, ?)");
     m->whistle.emplace(db, "INSERT INTO whistle_verdicts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   } catch (const SQLite::Exception& e) {
-    throw UsageError(path + ": " + e.what());
+    throw IoError(path + ": " + e.what());
   }
 }
 
@@ -97,7 +97,7 @@ VerdictWriter::add(const SavedOrder& o)
     st.reset();
     ++m->orders;
   } catch (const SQLite::Exception& e) {
-    throw UsageError(m->path + ": " + e.what());
+    throw IoError(m->path + ": " + e.what());
   }
 }
 
@@ -127,7 +127,7 @@ VerdictWriter::add(const SavedWhistle& w)
     st.reset();
     ++m->whistles;
   } catch (const SQLite::Exception& e) {
-    throw UsageError(m->path + ": " + e.what());
+    throw IoError(m->path + ": " + e.what());
   }
 }
 
@@ -143,7 +143,7 @@ VerdictWriter::commit()
     m->whistle.reset();
     m->tx->commit();
   } catch (const SQLite::Exception& e) {
-    throw UsageError(m->path + ": " + e.what());
+    throw IoError(m->path + ": " + e.what());
   }
 }
 

@@ -81,6 +81,12 @@ expect_rc 1 "shuffled:"
 # Ties in time keep input order (the split moved no tie across files).
 expect_eq "$(tail -n +2 <<<"$OUT")" "$(cat records.jsonl)" "shuffled and split inputs:"
 
+# An event log with its own headers has its own map (--events-map); --map is the orders'.
+sed '1s/事件/处理环节/' events.csv >events-renamed.csv
+printf 'fields:\n  event: 处理环节\n' >events-map.yaml
+run replay "${ARGS[@]}" orders.csv --events events-renamed.csv --events-map events-map.yaml
+expect_eq "$(tail -n +2 <<<"$OUT")" "$(cat records.jsonl)" "events map:"
+
 # CSV: one row per order, the same verdicts.
 run replay "${ARGS[@]}" --format csv orders.csv --events events.csv
 expect_rc 1 "csv:"
