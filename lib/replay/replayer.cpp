@@ -242,49 +242,60 @@ exclusions(const Profile& profile, const OrderRecord& o, const Timeline& t)
 
 } // namespace
 
-Judgement
-Replayer::judge(const Case& c)
+// Phase 1, what the lists say: the order's matter and territory, and the
+// decision for its slice as the lists stood on the day it was received.
+Replayer::Slice
+Replayer::decide(const OrderRecord& o, const Timeline& t, OrderVerdict& v)
 {
-  const OrderRecord& o = c.order;
-  Judgement j;
-  OrderVerdict& v = j.order;
-  v.id = o.id;
-  v.dims = o.dims;
-  Timeline t = timeline(c);
-
-  // What the lists say, as they stood on the day the order was received.
-  const Matter* m = matter(o.category);
-  const Unit* ter = territory(o.territory);
+  Slice s{matter(o.category), territory(o.territory), nullptr};
   util::Date day = o.received_at     ? o.received_at->date()
                    : t.steps.empty() ? m_as_of.date()
                                      : t.steps.front().event->at.date();
-  std::shared_ptr<const Decision> d;
-  if (m && ter)
-    d = m_decisions.decide(m, ter, o.dims, day);
-  if (m)
-    v.matter = m->id.value;
-  if (ter)
-    v.territory = ter->id.value;
-  if (d) {
-    if (d->lead)
-      v.lead = d->lead->id.value;
-    v.candidates = ids(d->candidates);
-    v.assist = ids(d->assist);
-    v.evidence = d->evidence;
-  }
+  if (s.matter)
+    v.matter = s.matter->id.value;
+  if (s.territory)
+    v.territory = s.territory->id.value;
+  if (!s.matter || !s.territory)
+    return s;
+  s.decision = m_decisions.decide(s.matter, s.territory, o.dims, day);
+  if (s.decision->lead)
+    v.lead = s.decision->lead->id.value;
+  v.candidates = ids(s.decision->candidates);
+  v.assist = ids(s.decision->assist);
+  v.evidence = s.decision->evidence;
+  return s;
+}
 
-  judge_dispatches(t, d.get(), v);
+// Phase 3, the acts against time: clocks, lifecycle and whistles. A whistle
+// is judged against the lists as they stood on the day it was blown.
+void
+Replayer::judge_acts(const OrderRecord& o, const Timeline& t, const Slice& s, Judgement& j)
+{
   try {
-    v.clocks = compute_clocks({o, t, d.get(), m_profile, m_calendar, m_as_of});
-    v.lifecycle = lifecycle_problems(t);
+    j.order.clocks = compute_clocks({o, t, s.decision.get(), m_profile, m_calendar, m_as_of});
+    j.order.lifecycle = lifecycle_problems(t);
     auto decide = [&](util::Date date) -> std::shared_ptr<const Decision> {
-      return m && ter ? m_decisions.decide(m, ter, o.dims, date) : nullptr;
+      return s.matter && s.territory ? m_decisions.decide(s.matter, s.territory, o.dims, date) : nullptr;
     };
     j.whistles = judge_whistles({o, t, decide, m_calendar, m_profile.day_count, m_as_of});
   } catch (const util::CalendarGap& e) {
     throw InputError("order " + o.id + ": " + e.what());
   }
-  v.excluded = exclusions(m_profile, o, t);
+}
+
+Judgement
+Replayer::judge(const Case& c)
+{
+  const OrderRecord& o = c.order;
+  Judgement j;
+  j.order.id = o.id;
+  j.order.dims = o.dims;
+  Timeline t = timeline(c);
+  Slice s = decide(o, t, j.order);
+  // Phase 2, who got the order against who should have.
+  judge_dispatches(t, s.decision.get(), j.order);
+  judge_acts(o, t, s, j);
+  j.order.excluded = exclusions(m_profile, o, t);
   return j;
 }
 

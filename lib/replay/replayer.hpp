@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -50,7 +51,16 @@ public:
   }
 
 private:
+  struct Slice
+  {
+    const lists::Matter* matter = nullptr;
+    const lists::Unit* territory = nullptr;
+    std::shared_ptr<const Decision> decision; // nullptr: unmapped
+  };
+
   Timeline timeline(const Case& c);
+  Slice decide(const OrderRecord& o, const Timeline& t, OrderVerdict& v);
+  void judge_acts(const OrderRecord& o, const Timeline& t, const Slice& s, Judgement& j);
   const lists::Unit* unit(const std::string& name);
   const lists::Unit* territory(const std::string& name);
   const lists::Matter* matter(const std::string& name);

@@ -1,6 +1,5 @@
 #include "replay/run.hpp"
 
-
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
@@ -117,6 +116,113 @@ private:
   std::exception_ptr m_error;
 };
 
+// On a judging thread: judges and renders batches until the pipe closes or fails.
+void
+judge_batches(Pipeline& pipe, Replayer& replayer, const RunOptions& options)
+{
+  try {
+    while (auto b = pipe.take()) {
+      b->judgements.resize(b->cases.size());
+      b->texts.resize(b->cases.size());
+      for (size_t k = 0; k < b->cases.size(); ++k) {
+        b->judgements[k] = replayer.judge(b->cases[k]);
+        b->texts[k].clear();
+        if (options.render)
+          options.render(b->judgements[k], b->texts[k]);
+      }
+      pipe.done(std::move(b));
+    }
+  } catch (...) {
+    pipe.fail(std::current_exception());
+  }
+}
+
+// On the calling thread: reads batches from the source, hands them to the
+// judges and the judged ones on, in order; keeps emitted batches for reuse.
+class Reader
+{
+public:
+  Reader(CaseSource& source, Pipeline& pipe, const RunOptions& options, RunTotals& totals)
+      : m_source(source), m_pipe(pipe), m_options(options), m_totals(totals)
+  {
+  }
+
+  void
+  run()
+  {
+    uint64_t seq = 0;
+    for (bool more = true; more;) {
+      auto b = fill(seq, more);
+      if (!b->cases.empty()) {
+        // At most max batches in flight: wait for the oldest one first.
+        while (m_next < seq && m_pipe.full() && emit_ready(true)) {
+        }
+        if (!m_pipe.submit(std::move(b)))
+          break;
+        ++seq;
+      }
+      // Hand on what is judged, in order, without waiting for the rest.
+      while (emit_ready(false)) {
+      }
+    }
+    m_pipe.close();
+    while (m_next < seq && emit_ready(true)) {
+    }
+  }
+
+private:
+  std::unique_ptr<Batch>
+  fill(uint64_t seq, bool& more)
+  {
+    std::unique_ptr<Batch> b;
+    if (m_spare.empty()) {
+      b = std::make_unique<Batch>();
+    } else {
+      b = std::move(m_spare.back());
+      m_spare.pop_back();
+    }
+    b->seq = seq;
+    b->cases.resize(kBatch);
+    size_t n = 0;
+    while (n < kBatch && (more = m_source.next(b->cases[n])))
+      ++n;
+    b->cases.resize(n);
+    return b;
+  }
+
+  // Emits the next batch in order if it is judged (waiting for it with
+  // `wait`); false when there is none (or the pipe failed).
+  bool
+  emit_ready(bool wait)
+  {
+    auto b = m_pipe.ready(m_next, wait);
+    if (!b)
+      return false;
+    for (size_t k = 0; k < b->judgements.size(); ++k) {
+      const Judgement& j = b->judgements[k];
+      ++m_totals.orders;
+      m_totals.deviating_orders += j.order.deviates();
+      m_totals.whistles += j.whistles.size();
+      for (const auto& w : j.whistles)
+        m_totals.deviating_whistles += w.deviates();
+      if (m_options.summary)
+        m_options.summary->add(j, m_options.attribution);
+      if (m_options.emit)
+        m_options.emit(j, b->texts[k]);
+    }
+    ++m_next;
+    m_spare.push_back(std::move(b));
+    return true;
+  }
+
+  CaseSource& m_source;
+  Pipeline& m_pipe;
+  const RunOptions& m_options;
+  RunTotals& m_totals;
+  uint64_t m_next = 0;                        // the next batch to hand on
+  std::vector<std::unique_ptr<Batch>> m_spare; // emitted batches, reused with their buffers
+};
+
 } // namespace
 
 RunTotals
@@ -129,82 +235,11 @@ run(CaseSource& source, const ReplaySetup& setup, const RunOptions& options)
     replayers.push_back(std::make_unique<Replayer>(setup.lists, setup.profile, setup.calendar, setup.as_of));
   std::vector<std::thread> judges;
   for (unsigned i = 0; i < threads; ++i)
-    judges.emplace_back([&, i] {
-      try {
-        while (auto b = pipe.take()) {
-          b->judgements.resize(b->cases.size());
-          b->texts.resize(b->cases.size());
-          for (size_t k = 0; k < b->cases.size(); ++k) {
-            b->judgements[k] = replayers[i]->judge(b->cases[k]);
-            b->texts[k].clear();
-            if (options.render)
-              options.render(b->judgements[k], b->texts[k]);
-          }
-          pipe.done(std::move(b));
-        }
-      } catch (...) {
-        pipe.fail(std::current_exception());
-      }
-    });
+    judges.emplace_back([&, i] { judge_batches(pipe, *replayers[i], options); });
 
   RunTotals t;
-  uint64_t next_out = 0;
-  std::vector<std::unique_ptr<Batch>> spare; // emitted batches, reused with their buffers
-  auto emit = [&](std::unique_ptr<Batch> b) {
-    for (size_t k = 0; k < b->judgements.size(); ++k) {
-      const Judgement& j = b->judgements[k];
-      ++t.orders;
-      t.deviating_orders += j.order.deviates();
-      t.whistles += j.whistles.size();
-      for (const auto& w : j.whistles)
-        t.deviating_whistles += w.deviates();
-      if (options.summary)
-        options.summary->add(j, options.attribution);
-      if (options.emit)
-        options.emit(j, b->texts[k]);
-    }
-    ++next_out;
-    spare.push_back(std::move(b));
-  };
   try {
-    uint64_t seq = 0;
-    for (bool more = true; more;) {
-      std::unique_ptr<Batch> b;
-      if (spare.empty()) {
-        b = std::make_unique<Batch>();
-      } else {
-        b = std::move(spare.back());
-        spare.pop_back();
-      }
-      b->seq = seq;
-      b->cases.resize(kBatch);
-      size_t n = 0;
-      while (n < kBatch && (more = source.next(b->cases[n])))
-        ++n;
-      b->cases.resize(n);
-      if (n > 0) {
-        // At most max batches in flight: wait for the oldest one first.
-        while (next_out < seq && pipe.full()) {
-          auto done = pipe.ready(next_out, true);
-          if (!done)
-            break;
-          emit(std::move(done));
-        }
-        if (!pipe.submit(std::move(b)))
-          break;
-        ++seq;
-      }
-      // Hand on what is judged, in order, without waiting for the rest.
-      while (auto done = pipe.ready(next_out, false))
-        emit(std::move(done));
-    }
-    pipe.close();
-    while (next_out < seq) {
-      auto done = pipe.ready(next_out, true);
-      if (!done)
-        break;
-      emit(std::move(done));
-    }
+    Reader(source, pipe, options, t).run();
   } catch (...) {
     pipe.fail(std::current_exception());
   }

@@ -43,65 +43,89 @@ summons(const resolve::Resolution& r, const std::string& type, const Unit* whist
   return out;
 }
 
-WhistleVerdict
-judge_one(const WhistleInputs& in, size_t w, size_t end)
+// What every answer of the decision agrees on for one whistle.
+struct Summons
 {
-  const auto& steps = in.timeline.steps;
-  const Step& ws = steps[w];
-  WhistleVerdict v;
-  v.id = in.order.id;
-  v.at = ws.event->at;
-  v.unit = ws.unit_id;
-  v.type = ws.event->whistle;
-  auto d = in.decide(v.at.date());
   std::map<const Unit*, Timestamp> limit; // the most generous deadline of any answer
-  std::set<const Unit*> required;
-  if (d) {
-    v.matter = d->matter->id.value;
-    size_t with_items = 0;
-    bool first = true;
-    for (const auto& [dims, r] : d->answers) {
-      bool any = false;
-      auto s = summons(r, v.type, ws.unit, v.at, in, any);
-      with_items += any;
-      std::set<const Unit*> units;
-      for (const auto& [u, due] : s) {
-        units.insert(u);
-        auto [it, fresh] = limit.emplace(u, due);
-        if (!fresh)
-          it->second = std::max(it->second, due);
-      }
-      if (first)
-        required = units;
-      else
-        std::erase_if(required, [&](const Unit* u) { return !units.count(u); });
-      first = false;
+  std::set<const Unit*> required;         // summoned by every answer
+  std::optional<bool> whistleable;        // nullopt: some answers have a whistle item, some not
+};
+
+Summons
+fold_answers(const Decision& d, const std::string& type, const Unit* whistler, Timestamp at,
+             const WhistleInputs& in)
+{
+  Summons out;
+  size_t with_items = 0;
+  bool first = true;
+  for (const auto& [dims, r] : d.answers) {
+    bool any = false;
+    auto s = summons(r, type, whistler, at, in, any);
+    with_items += any;
+    std::set<const Unit*> units;
+    for (const auto& [u, due] : s) {
+      units.insert(u);
+      auto [it, fresh] = out.limit.emplace(u, due);
+      if (!fresh)
+        it->second = std::max(it->second, due);
     }
-    v.whistleable = with_items == d->answers.size() ? std::optional(true)
-                    : with_items == 0               ? std::optional(false)
-                                                    : std::nullopt;
+    if (first)
+      out.required = std::move(units);
+    else
+      std::erase_if(out.required, [&](const Unit* u) { return !units.count(u); });
+    first = false;
   }
+  out.whistleable = with_items == d.answers.size() ? std::optional(true)
+                    : with_items == 0              ? std::optional(false)
+                                                   : std::nullopt;
+  return out;
+}
+
+// The 报到 steps in [w+1, end) against the summons; `known` is false for an
+// unmapped order, whose summons are unknown: nobody is extra, nothing is late.
+void
+judge_reports(const std::vector<Step>& steps, size_t w, size_t end, const Summons& sm, bool known,
+              Timestamp as_of, WhistleVerdict& v)
+{
   std::set<std::string_view> reported_ids, extra;
   for (size_t i = w + 1; i < end; ++i) {
     const Step& s = steps[i];
     if (s.event->kind != EventKind::report)
       continue;
     Report r{std::string(s.unit_id), s.event->at, std::nullopt};
-    if (auto it = s.unit ? limit.find(s.unit) : limit.end(); it != limit.end())
+    if (auto it = s.unit ? sm.limit.find(s.unit) : sm.limit.end(); it != sm.limit.end())
       r.status = s.event->at < it->second ? ReportStatus::on_time : ReportStatus::late;
-    else
+    else if (known)
       extra.insert(s.unit_id);
     reported_ids.insert(s.unit_id);
     v.reported.push_back(std::move(r));
   }
-  for (const Unit* u : required) {
+  for (const Unit* u : sm.required) {
     v.required.push_back(u->id.value);
-    if (!reported_ids.count(std::string_view(u->id.value)) && limit.at(u) <= in.as_of)
+    if (!reported_ids.count(std::string_view(u->id.value)) && sm.limit.at(u) <= as_of)
       v.missing.push_back(u->id.value);
   }
   std::sort(v.required.begin(), v.required.end());
   std::sort(v.missing.begin(), v.missing.end());
   v.extra.assign(extra.begin(), extra.end());
+}
+
+WhistleVerdict
+judge_one(const WhistleInputs& in, size_t w, size_t end)
+{
+  const Step& ws = in.timeline.steps[w];
+  WhistleVerdict v;
+  v.id = in.order.id;
+  v.at = ws.event->at;
+  v.unit = ws.unit_id;
+  v.type = ws.event->whistle;
+  Summons sm;
+  auto d = in.decide(v.at.date());
+  if (d) {
+    v.matter = d->matter->id.value;
+    sm = fold_answers(*d, v.type, ws.unit, v.at, in);
+  }
+  judge_reports(in.timeline.steps, w, end, sm, d != nullptr, in.as_of, v);
   return v;
 }
 

@@ -156,8 +156,17 @@ TEST_CASE("replayer: names the lists do not know are counted, not guessed")
   auto p = profile();
   auto cal = lists::work_calendar(fixture().set());
   Replayer r(fixture(), p, cal, t("2025-04-01"));
-  auto j = r.judge(order(kJunk, "丙镇", {ev(EventKind::dispatch, "2025-03-03 09:00:00", "城管局")}));
+  auto j = r.judge(order(kJunk, "丙镇",
+                         {ev(EventKind::dispatch, "2025-03-03 09:00:00", "城管局"),
+                          ev(EventKind::whistle, "2025-03-03 10:00:00", "丙镇"),
+                          ev(EventKind::report, "2025-03-03 10:30:00", "住建委")}));
   CHECK(j.order.dispatch == Dispatch::unmapped);
+  // Its whistle cannot be judged: whistleable unknown, nobody required, nobody extra.
+  REQUIRE(j.whistles.size() == 1);
+  CHECK(j.whistles[0].whistleable == std::nullopt);
+  CHECK(j.whistles[0].extra.empty());
+  CHECK(j.whistles[0].reported.size() == 1);
+  CHECK_FALSE(j.whistles[0].deviates());
   CHECK(j.order.territory == std::nullopt);
   CHECK(j.order.dispatched_to == "城管局"); // as written
   CHECK(r.unresolved().at({"territory", "丙镇"}) == 1);
