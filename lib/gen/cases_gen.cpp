@@ -44,7 +44,8 @@ class Generator
 {
 public:
   Generator(const resolve::Context& lists, const lists::Profile& profile, const CasesSpec& spec)
-      : m_lists(lists), m_spec(spec), m_rng(spec.seed), m_calendar(lists::work_calendar(lists.set())),
+      : m_lists(lists), m_spec(spec), m_rng(spec.seed), m_flags(spec.seed ^ 0x5A17E5C0FFEEull),
+        m_calendar(lists::work_calendar(lists.set())),
         m_decisions(lists), m_ctx{lists, profile, m_calendar, m_spec, Timestamp{}, nullptr, {}}
   {
     util::Date first = util::Date::from_ymd(spec.year, spec.month, 1);
@@ -81,7 +82,8 @@ public:
     m_sum.as_of = m_ctx.as_of;
     std::string out = "工单编号,工单类型,问题分类,标题,主要内容,工单状态,来电人,来电人电话,被反映区,"
                       "被反映街乡镇,村/社区,主办单位,工单性质,来电时间,派单时间,签收时间,办结时间,"
-                      "是否有效回访,是否联系,是否解决,是否满意,紧急程度,办理时限\r\n";
+                      "是否有效回访,是否联系,是否解决,是否满意,紧急程度,是否纳入考核,不合理诉求,考核申诉,"
+                      "回访时间,办理时限\r\n";
     m_events = "工单编号,时间,事件,单位,哨类型,延期至,备注\r\n";
     util::Date first = util::Date::from_ymd(m_spec.year, m_spec.month, 1);
     int days = (m_spec.month == 12 ? util::Date::from_ymd(m_spec.year + 1, 1, 1)
@@ -206,7 +208,7 @@ private:
     std::string phone = fmt::format("1{}{:09}", 3 + person.below(7), person.below(1000000000));
     std::string community = fmt::format("{}第{}社区", p.territory->id.value, 1 + m_rng.below(8));
 
-    std::string visit, contacted, resolved, satisfied;
+    std::string visit, contacted, resolved, satisfied, visited;
     if (p.closed) {
       bool valid = m_rng.chance(900);
       visit = valid ? "是" : "否";
@@ -222,12 +224,9 @@ private:
                                                 : s < 70 ? "基本满意"
                                                          : "不满意")
                                              : (s < 10 ? "基本满意" : "不满意");
-        p.events.push_back({*p.closed + 86400 + int64_t(m_rng.below(3 * 86400)),
-                            "回访",
-                            nullptr,
-                            {},
-                            {},
-                            resolved + "/" + satisfied});
+        Timestamp at = *p.closed + 86400 + int64_t(m_rng.below(3 * 86400));
+        p.events.push_back({at, "回访", nullptr, {}, {}, resolved + "/" + satisfied});
+        visited = at.str();
       } else {
         satisfied = "未评价";
       }
@@ -251,11 +250,11 @@ private:
         break; // an anomaly, not an error
       }
     }
-    out += fmt::format("{},{},{},{},{},{},{},{},延庆区,{},{},{},主办,{},{},{},{},{},{},{},{},{},{}\r\n", p.id,
+    out += fmt::format("{},{},{},{},{},{},{},{},延庆区,{},{},{},主办,{},{},{},{},{},{},{},{},{},{},{}\r\n", p.id,
                        type, csv(leaf.category), csv(title), csv(content), status, caller, phone,
                        p.territory->id.value, community, csv(display(p.final_unit)), received_s,
                        p.dispatched ? export_ts(*p.dispatched) : "", p.accepted ? p.accepted->str() : "",
-                       closed_s, visit, contacted, resolved, satisfied, p.urgency, p.own_deadline);
+                       closed_s, visit, contacted, resolved, satisfied, p.urgency, flags(visited), p.own_deadline);
     ++m_sum.orders;
     m_sum.returned += p.returned;
     m_sum.whistles += p.whistles;
@@ -265,9 +264,22 @@ private:
       m_sum.planted.push_back({id, "dirty", {}});
   }
 
+  // The assessment flags (是否纳入考核, 不合理诉求, 考核申诉) and 回访时间, from their own
+  // random stream so that the other columns stay as they were before these existed.
+  std::string
+  flags(const std::string& visited)
+  {
+    uint64_t a = m_flags.below(1000), u = m_flags.below(1000), p = m_flags.below(1000);
+    std::string_view assessed = a < 30 ? "否" : a < 40 ? "" : "是";
+    std::string_view unreasonable = u < 20 ? "是" : u < 30 ? "查否" : u < 80 ? "否" : "";
+    std::string_view appeal = p < 20 ? "核减" : p < 40 ? "查否" : "";
+    return fmt::format("{},{},{},{}", assessed, unreasonable, appeal, visited);
+  }
+
   const resolve::Context& m_lists;
   CasesSpec m_spec;
   Rng m_rng;
+  Rng m_flags;
   util::WorkCalendar m_calendar;
   replay::Decisions m_decisions;
   PlanContext m_ctx;

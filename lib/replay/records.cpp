@@ -17,7 +17,7 @@ constexpr std::string_view kEventNames[] = {"受理", "派单", "签收", "联�
 struct OrderFields
 {
   size_t id, type, category, territory, unit, urgency, status, received, dispatched, accepted, contacted,
-      closed, visit, deadline;
+      closed, visit, assessed, unreasonable, appeal, deadline;
   OrderFields()
   {
     using cases::Kind;
@@ -27,6 +27,7 @@ struct OrderFields
     dispatched = f("dispatched_at");
     accepted = f("accepted_at"), contacted = f("contacted_at"), closed = f("closed_at");
     visit = f("visit_valid"), deadline = f("deadline");
+    assessed = f("assessed"), unreasonable = f("unreasonable"), appeal = f("appeal");
   }
 };
 
@@ -217,6 +218,10 @@ to_order(const cases::Row& row, std::string& error)
   const std::string& visit = value(row, F.visit);
   if (!visit.empty())
     o.visit_valid = visit == "1";
+  if (const std::string& a = value(row, F.assessed); !a.empty())
+    o.assessed = a == "1";
+  o.unreasonable = value(row, F.unreasonable) == "yes";
+  o.appeal_upheld = value(row, F.appeal) == "yes";
   const std::string& deadline = value(row, F.deadline);
   o.deadline = parse_deadline_spec(deadline);
   if (!deadline.empty() && o.deadline.empty()) {
@@ -273,6 +278,7 @@ pack(const OrderRecord& o, std::string& out)
   for (const auto* t : {&o.received_at, &o.dispatched_at, &o.accepted_at, &o.contacted_at, &o.closed_at})
     w.time(*t);
   w.u8(o.visit_valid ? (*o.visit_valid ? 2 : 1) : 0);
+  w.u8(uint8_t((o.assessed ? (*o.assessed ? 2 : 1) : 0) | o.unreasonable << 2 | o.appeal_upheld << 3));
   w.deadline(o.deadline);
   w.u64(o.dims.size());
   for (const auto& [k, v] : o.dims) {
@@ -293,6 +299,10 @@ unpack(std::string_view in, OrderRecord& o)
     *t = r.time();
   uint8_t v = r.u8();
   o.visit_valid = v ? std::optional<bool>(v == 2) : std::nullopt;
+  uint8_t flags = r.u8();
+  o.assessed = flags & 3 ? std::optional<bool>((flags & 3) == 2) : std::nullopt;
+  o.unreasonable = flags & 4;
+  o.appeal_upheld = flags & 8;
   o.deadline = r.deadline();
   o.dims.resize(r.u64());
   for (auto& [k, val] : o.dims) {

@@ -68,6 +68,10 @@ struct OrderRecord
   std::string type, category, territory, unit, urgency, status;
   std::optional<Timestamp> received_at, dispatched_at, accepted_at, contacted_at, closed_at;
   std::optional<bool> visit_valid;
+  // The assessment flags (duty-rates(1)): 是否纳入考核 (nullopt: not given),
+  // and 不合理诉求 and 考核申诉 upheld (查否 or empty: false).
+  std::optional<bool> assessed;
+  bool unreasonable = false, appeal_upheld = false;
   DeadlineSpec deadline;
   resolve::DimValues dims; // dimension → value, from mapped columns, sorted
   uint64_t line = 0;       // where it was read: physical line of its file, or the store row's line

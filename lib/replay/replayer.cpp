@@ -218,7 +218,10 @@ judge_dispatches(const Timeline& t, const Decision* d, OrderVerdict& v)
   }
 }
 
-// The profile's exclusions that the log decides; the rates add those that need visit data.
+// The profile's exclusions that the order and its events decide, by the
+// rules duty rates counts with. `duplicate` needs other orders and
+// `redispatched_first_unit` concerns one unit's row, not the order: the
+// rates decide those.
 std::vector<ExclusionRule>
 exclusions(const Profile& profile, const OrderRecord& o, const Timeline& t)
 {
@@ -229,10 +232,13 @@ exclusions(const Profile& profile, const OrderRecord& o, const Timeline& t)
     bool applies = false;
     switch (x.rule) {
     case ExclusionRule::not_dispatched: applies = t.dispatches.empty(); break;
-    case ExclusionRule::consultation: applies = o.type == "咨询"; break;
+    case ExclusionRule::consultation: applies = o.type == "咨询" || o.type == "咨询类"; break;
+    case ExclusionRule::not_assessed: applies = o.assessed == false; break;
+    case ExclusionRule::unreasonable: applies = o.unreasonable; break;
+    case ExclusionRule::appeal_upheld: applies = o.appeal_upheld || reduced; break;
     case ExclusionRule::invalid_visit: applies = o.visit_valid == false; break;
-    case ExclusionRule::appeal_upheld: applies = reduced; break;
-    default: break;
+    case ExclusionRule::redispatched_first_unit:
+    case ExclusionRule::duplicate: break;
     }
     if (applies && std::find(out.begin(), out.end(), x.rule) == out.end())
       out.push_back(x.rule);

@@ -95,7 +95,8 @@ wanted(cases::Kind kind)
 {
   static constexpr std::string_view kOrders[] = {
       "id",          "type",          "category",    "territory",    "unit",      "urgency",     "status",
-      "received_at", "dispatched_at", "accepted_at", "contacted_at", "closed_at", "visit_valid", "deadline"};
+      "received_at", "dispatched_at", "accepted_at", "contacted_at", "closed_at", "visit_valid", "deadline",
+      "assessed",    "unreasonable",  "appeal"};
   static constexpr std::string_view kEvents[] = {"id", "at", "event", "unit", "note", "whistle", "until"};
   auto defs = cases::fields(kind);
   std::vector<bool> out(defs.size(), false);

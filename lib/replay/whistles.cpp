@@ -124,6 +124,7 @@ judge_one(const WhistleInputs& in, size_t w, size_t end)
   if (d) {
     v.matter = d->matter->id.value;
     sm = fold_answers(*d, v.type, ws.unit, v.at, in);
+    v.whistleable = sm.whistleable;
   }
   judge_reports(in.timeline.steps, w, end, sm, d != nullptr, in.as_of, v);
   return v;
