@@ -1,5 +1,6 @@
 #include "replay/replayer.hpp"
 
+#include "lists/profile.hpp"
 #include "replay/timeline.hpp"
 #include "util/error.hpp"
 
@@ -232,7 +233,7 @@ exclusions(const Profile& profile, const OrderRecord& o, const Timeline& t)
     bool applies = false;
     switch (x.rule) {
     case ExclusionRule::not_dispatched: applies = t.dispatches.empty(); break;
-    case ExclusionRule::consultation: applies = o.type == "咨询" || o.type == "咨询类"; break;
+    case ExclusionRule::consultation: applies = lists::is_consultation(o.type); break;
     case ExclusionRule::not_assessed: applies = o.assessed == false; break;
     case ExclusionRule::unreasonable: applies = o.unreasonable; break;
     case ExclusionRule::appeal_upheld: applies = o.appeal_upheld || reduced; break;
