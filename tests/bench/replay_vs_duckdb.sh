@@ -12,7 +12,8 @@
 # moved by a 延期 made before it. The script checks that both agree on every
 # order. DuckDB is the npm package @duckdb/node-api, installed into the work
 # directory (needs node and npm). Each command runs $RUNS times (default 3);
-# the table shows the median wall time and the peak RSS (GNU time). Work files
+# the table shows the median wall time, the median CPU time (user + system:
+# steadier than wall time on a shared machine) and the peak RSS (GNU time). Work files
 # go to $BENCH_DIR (default: a temporary directory, removed afterwards).
 set -euo pipefail
 : "${DUTY:?DUTY must point at the duty binary}"
@@ -89,15 +90,17 @@ await c.run(`COPY (
 JS
 
 # once NAME CMD...: runs CMD once under GNU time; appends the wall time to
-# T_NAME and keeps the largest peak RSS in R_NAME (KiB).
+# T_NAME and the CPU time (user + system) to C_NAME, and keeps the largest
+# peak RSS in R_NAME (KiB).
 once() {
   local name=$1
   shift
   sync
-  /usr/bin/time -f '%e %M' -o "$dir/$name.time" "$@" >"$dir/$name.out" 2>"$dir/$name.err" || [[ $? == 1 ]]
-  local s kb
-  read -r s kb < <(tail -1 "$dir/$name.time") # GNU time puts "Command exited …" first on status 1
+  /usr/bin/time -f '%e %M %U %S' -o "$dir/$name.time" "$@" >"$dir/$name.out" 2>"$dir/$name.err" || [[ $? == 1 ]]
+  local s kb user sys
+  read -r s kb user sys < <(tail -1 "$dir/$name.time") # GNU time puts "Command exited …" first on status 1
   eval "T_$name+=\" \$s\""
+  eval "C_$name+=\" $(awk -v u="$user" -v k="$sys" 'BEGIN { printf "%.2f", u + k }')\""
   local r="R_$name"
   ((kb > ${!r:-0})) && printf -v "$r" '%s' "$kb"
   return 0
@@ -107,8 +110,8 @@ median() { printf '%s\n' $1 | sort -g | awk '{a[NR] = $1} END {print a[int((NR +
 
 echo "DuckDB @duckdb/node-api $duck_version, node $(node --version), $("$DUTY" --version), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| orders | events | CSV size | DuckDB: on-time close | duty replay → JSONL file | duty replay --summary | replay / DuckDB | peak RSS DuckDB | peak RSS replay | peak RSS --summary |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| orders | events | CSV size | DuckDB: on-time close | duty replay → JSONL file | duty replay --summary | replay / DuckDB | CPU DuckDB | CPU replay | CPU --summary | replay / DuckDB (CPU) | peak RSS DuckDB | peak RSS replay | peak RSS --summary |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
   o=$dir/orders-$n.csv e=$dir/events-$n.csv
   "$DUTY" gen cases --lists "$lists" --orders "$n" --seed 1 --dirty 0 --deadlines 1000 -o "$o" --events "$e" \
@@ -116,7 +119,7 @@ for n in "${sizes[@]}"; do
   asof=$(sed -n 's/^# as-of //p' "$dir/planted-$n.txt")
   size_mb=$((($(stat -c %s "$o") + $(stat -c %s "$e")) / 1000000))
   events=$(($(wc -l <"$e") - 1))
-  T_duck="" T_replay="" T_summary="" R_duck=0 R_replay=0 R_summary=0
+  T_duck="" T_replay="" T_summary="" C_duck="" C_replay="" C_summary="" R_duck=0 R_replay=0 R_summary=0
   # The three commands take turns, so that a change in the machine's load hits all alike.
   for ((i = 0; i < runs; i++)); do
     once duck node "$dir/duck/ontime.mjs" "$o" "$e" "$dir/calendar.csv" "$dir/duck-$n.csv"
@@ -125,6 +128,7 @@ for n in "${sizes[@]}"; do
     once summary "$DUTY" replay --lists "$lists" --as-of "$asof" --summary "$o" --events "$e"
   done
   t_duck=$(median "$T_duck") t_replay=$(median "$T_replay") t_summary=$(median "$T_summary")
+  c_duck=$(median "$C_duck") c_replay=$(median "$C_replay") c_summary=$(median "$C_summary")
   rss_duck=$((R_duck / 1024)) rss_replay=$((R_replay / 1024)) rss_summary=$((R_summary / 1024))
   # Both must say the same for every order.
   python3 - "$dir/replay-$n.jsonl" "$dir/duck-$n.csv" <<'PY' || { echo "replay and DuckDB disagree" >&2; exit 1; }
@@ -141,7 +145,8 @@ print(f"on-time close: replay and DuckDB agree on {agree} of {n} orders ({len(du
 sys.exit(0 if agree == n == len(duck) else 1)
 PY
   ratio=$(awk -v a="$t_replay" -v b="$t_duck" 'BEGIN { printf "%.2f", a / b }')
-  echo "| $n | $events | $size_mb MB | ${t_duck} s | ${t_replay} s | ${t_summary} s | $ratio | $rss_duck MB | $rss_replay MB | $rss_summary MB |"
-  echo "runs (s): DuckDB$T_duck; replay$T_replay; --summary$T_summary" >&2
+  cratio=$(awk -v a="$c_replay" -v b="$c_duck" 'BEGIN { printf "%.2f", a / b }')
+  echo "| $n | $events | $size_mb MB | ${t_duck} s | ${t_replay} s | ${t_summary} s | $ratio | ${c_duck} s | ${c_replay} s | ${c_summary} s | $cratio | $rss_duck MB | $rss_replay MB | $rss_summary MB |"
+  echo "runs (s): DuckDB$T_duck; replay$T_replay; --summary$T_summary; CPU: DuckDB$C_duck; replay$C_replay; --summary$C_summary" >&2
   rm -f "$o" "$e" "$dir/replay-$n.jsonl" "$dir/duck-$n.csv"
 done
