@@ -720,10 +720,4 @@ profile_keys()
   return kKeys;
 }
 
-bool
-is_consultation(std::string_view order_type)
-{
-  return order_type == "咨询" || order_type == "咨询类";
-}
-
 } // namespace duty::lists

@@ -28,11 +28,6 @@ parse_ratio(std::string_view s);
 bool
 parse_profile(const YNode& item, uint32_t file, Sink& sink, Profile& out);
 
-// Whether an order of this 工单类型 is a consultation (咨询, 咨询类), which the
-// `consultation` exclusion removes; rates and replay both ask here.
-bool
-is_consultation(std::string_view order_type);
-
 // The canonical (English) word of a setting, as the YAML and JSON write it.
 std::string_view name_of(RateCount v);
 std::string_view name_of(RateBase v);

@@ -1,6 +1,6 @@
 #include "rates/tally.hpp"
 
-#include "lists/profile.hpp"
+#include "lists/exclusions.hpp"
 #include "rates/period.hpp"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 #include "replay/replayer.hpp"
 
-#include "lists/profile.hpp"
+#include "lists/exclusions.hpp"
 #include "replay/timeline.hpp"
 #include "util/error.hpp"
 
