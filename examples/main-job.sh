@@ -1,7 +1,7 @@
 #!/bin/sh
 # The main job on the shipped data: check and audit the 延庆区 example lists, ask who
 # leads on a matter, then load the example month of 12345 orders and events into a
-# case store and rank the units on the three rates.
+# case store, rank the units on the three rates and replay the month against the lists.
 #
 #   sh examples/main-job.sh [DUTY]      (DUTY: the duty binary; default: duty on PATH)
 #
@@ -40,5 +40,11 @@ echo "   GBK CSV event log (dirty rows set aside in $out/rejects.jsonl)"
 echo "== the three rates, composite score and rankings for March (practice profile: 基本满意 counts 0.9)"
 "$duty" rates --db "$store" --lists "$lists" --period 2025-03
 "$duty" rates --db "$store" --lists "$lists" --period 2025-03 --format xlsx -o "$out/rates-2025-03.xlsx"
+echo "== replay March against the lists (as of 1 May): verdicts saved in the store"
+"$duty" replay --db "$store" --lists "$lists" --as-of 2025-05-01 --save || [ $? -eq 1 ]
+"$duty" query --db "$store" "
+  select matter_id as 事项, count(*) as 工单, sum(deviates) as 偏差,
+    sum(dispatch in ('wrong-unit', 'assist-as-lead')) as 派错, sum(close in ('late', 'overdue')) as 超时办结
+  from verdicts group by matter_id order by 偏差 desc, 工单 desc limit 10"
 echo "case store: $store"
 echo "the rates as a workbook: $out/rates-2025-03.xlsx"

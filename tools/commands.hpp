@@ -22,6 +22,7 @@ int cmd_audit(int argc, char** argv);
 int cmd_route(int argc, char** argv);
 int cmd_ingest(int argc, char** argv);
 int cmd_query(int argc, char** argv);
+int cmd_replay(int argc, char** argv);
 int cmd_rates(int argc, char** argv);
 int cmd_gen(int argc, char** argv);
 int cmd_report(int argc, char** argv);

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fmt/format.h>
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -72,7 +73,7 @@ ends_with(std::string_view s, std::string_view ext)
 
 // The orders (and events) as workbooks, as a platform exports them.
 gen::CasesSummary
-write_books(const lists::ListSet& set, const gen::CasesSpec& spec, const std::string& format,
+write_books(const resolve::Context& ctx, const lists::Profile& profile, const gen::CasesSpec& spec, const std::string& format,
             const std::string& out_path, const std::string& events_path)
 {
   auto create = [&](const std::string& path) {
@@ -94,12 +95,35 @@ write_books(const lists::ListSet& set, const gen::CasesSpec& spec, const std::st
   }
   gen::RowSink to_orders = [&](const std::vector<std::string>& r) { orders.row(r); };
   gen::RowSink to_events = [&](const std::vector<std::string>& r) { events->row(r); };
-  gen::CasesSummary sum = gen::generate_cases(set, spec, to_orders, events ? &to_events : nullptr);
+  gen::CasesSummary sum = gen::generate_cases(ctx, profile, spec, to_orders, events ? &to_events : nullptr);
   orders.close();
   if (!out.finish())
     throw UsageError("standard output: cannot write the workbook");
   if (events)
     events->close();
+  return sum;
+}
+
+// The orders (and events) as CSV, UTF-8 or GBK.
+gen::CasesSummary
+write_csv(const resolve::Context& ctx, const lists::Profile& profile, const gen::CasesSpec& spec, bool gbk,
+          const std::string& out_path, const std::string& events_path)
+{
+  File out, ev;
+  out.open(out_path);
+  if (!events_path.empty())
+    ev.open(events_path);
+  gen::TextSink to_orders = [&](std::string_view s) {
+    out.write(gbk ? cases::encode_gb18030(s) : std::string(s));
+  };
+  gen::TextSink to_events = [&](std::string_view s) {
+    ev.write(gbk ? cases::encode_gb18030(s) : std::string(s));
+  };
+  gen::CasesSummary sum =
+    gen::generate_cases(ctx, profile, spec, to_orders, events_path.empty() ? nullptr : &to_events);
+  out.close();
+  if (!events_path.empty())
+    ev.close();
   return sum;
 }
 
@@ -113,7 +137,8 @@ gen_cases(int argc, char** argv)
                "timing, wrong dispatches and returns, whistles, return-visit answers and a "
                "small share of dirty rows.",
                "gen cases"};
-  std::string lists, events_path, out_path = "-", encoding, month = "2025-03", format;
+  std::string lists, events_path, out_path = "-", encoding, month = "2025-03", planted_path, profile_spec,
+    as_of, format;
   gen::CasesSpec spec;
   add_lists_option(app, lists);
   app.add_option("--orders", spec.orders, "Orders to write")->capture_default_str();
@@ -129,8 +154,18 @@ gen_cases(int argc, char** argv)
     ->check(CLI::IsMember({"utf-8", "gbk"}));
   app.add_option("--dirty", spec.dirty_per_mille, "Dirty rows per thousand")
     ->capture_default_str();
+  app.add_option("--deadlines", spec.deadline_per_mille,
+                 "Orders per thousand that carry their own deadline (办理时限)")
+    ->check(CLI::Range(0u, 1000u))
+    ->capture_default_str();
   app.add_option("-o,--output", out_path, "Orders file ('-' for standard output)")
     ->capture_default_str();
+  app.add_option("--planted", planted_path,
+                 "Write the planted deviations to FILE, one per line: 'ID KIND [UNIT]' (needs --events)");
+  app.add_option("--profile", profile_spec, "Assessment profile whose time limits the clocks follow "
+                                            "(as duty replay --profile; default: bj-practice)");
+  app.add_option("--as-of", as_of, "The time the planted list holds at (default: the first day of the second "
+                                   "month after --month)");
   app.footer("Exit status: 0 written, 2 usage error or a file that cannot be written.\n"
              "See duty-gen(1).");
   if (auto rc = parse(app, argc, argv))
@@ -142,39 +177,43 @@ gen_cases(int argc, char** argv)
   spec.year = y;
   spec.month = m;
 
+  if (!planted_path.empty() && events_path.empty())
+    throw UsageError("--planted lists deviations of the event log: give --events FILE too");
+  if (!as_of.empty()) {
+    spec.as_of = util::parse_timestamp(as_of);
+    if (!spec.as_of)
+      throw UsageError("--as-of wants YYYY-MM-DD [HH:MM[:SS]], not '" + as_of + "'");
+  }
   if (format.empty())
     format = ends_with(out_path, ".xlsx") ? "xlsx" : ends_with(out_path, ".xls") ? "xls" : "csv";
   if (format != "csv" && !encoding.empty())
     throw UsageError("--encoding is for CSV; a workbook holds Unicode text");
 
   auto ctx = load_lists(lists_dir(lists));
+  lists::Profile profile = load_profile(profile_spec, ctx.get()).profile;
+  gen::CasesSummary sum;
   if (format != "csv") {
-    gen::CasesSummary sum = write_books(ctx->set(), spec, format, out_path, events_path);
-    fmt::print(stderr, "wrote {} orders ({} dirty, {} returned, {} whistles){} [{}]\n",
-               sum.orders, sum.dirty, sum.returned, sum.whistles,
-               events_path.empty() ? "" : fmt::format(" and {} events", sum.events), format);
-    return exit_clean;
+    sum = write_books(*ctx, profile, spec, format, out_path, events_path);
+  } else {
+    sum = write_csv(*ctx, profile, spec, encoding == "gbk", out_path, events_path);
   }
 
-  bool gbk = encoding == "gbk";
-  File out, ev;
-  out.open(out_path);
-  if (!events_path.empty())
-    ev.open(events_path);
-  gen::TextSink to_orders = [&](std::string_view s) {
-    out.write(gbk ? cases::encode_gb18030(s) : std::string(s));
-  };
-  gen::TextSink to_events = [&](std::string_view s) {
-    ev.write(gbk ? cases::encode_gb18030(s) : std::string(s));
-  };
-  gen::CasesSummary sum = gen::generate_cases(ctx->set(), spec, to_orders,
-                                              events_path.empty() ? nullptr : &to_events);
-  out.close();
-  if (!events_path.empty())
-    ev.close();
-  fmt::print(stderr, "wrote {} orders ({} dirty, {} returned, {} whistles){}\n", sum.orders,
-             sum.dirty, sum.returned, sum.whistles,
-             events_path.empty() ? "" : fmt::format(" and {} events", sum.events));
+  if (!planted_path.empty()) {
+    File pl;
+    pl.open(planted_path);
+    std::string text = "# deviations planted by duty gen cases, one per line: ID KIND [UNIT], as duty replay "
+                       "names them\n# as-of " + sum.as_of.str() + "\n";
+    for (const auto& p : sum.planted)
+      text += p.line() + "\n";
+    pl.write(text);
+    pl.close();
+  }
+  size_t planted = std::count_if(sum.planted.begin(), sum.planted.end(),
+                                 [](const gen::Planted& p) { return p.kind != "dirty"; });
+  fmt::print(stderr, "wrote {} orders ({} dirty, {} returned, {} whistles){}; planted {} deviations as of {}{}\n",
+             sum.orders, sum.dirty, sum.returned, sum.whistles,
+             events_path.empty() ? "" : fmt::format(" and {} events", sum.events), planted, sum.as_of.str(),
+             format == "csv" ? "" : " [" + format + "]");
   return exit_clean;
 }
 

@@ -24,6 +24,7 @@ enum class FieldType {
   phone,        // personal; digits compared
   event,        // one of the event names, stored in Chinese
   whistle,      // 日常哨 / 攻坚哨 / 应急哨 / 跨区联合哨
+  deadline,     // a time, a date, or a limit: "2025-03-08 17:30:00", "2025-03-08", "7d", "15wd"
 };
 
 struct FieldDef

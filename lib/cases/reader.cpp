@@ -351,7 +351,10 @@ CaseReader::read_cells(Row& row)
       dims.key(col.dimension).value(*m);
       break;
     }
-    case Column::Role::extra: read_extra(col, raw, extra, any_extra); break;
+    case Column::Role::extra:
+      if (m_opt.extras)
+        read_extra(col, raw, extra, any_extra);
+      break;
     }
   };
   // JSON Lines: only the keys this line has, so that a log with many keys reads in linear time.
@@ -399,7 +402,7 @@ CaseReader::read_field(Row& row, const Column& col, std::string_view raw)
   auto defs = fields(m_opt.kind);
   size_t f = col.index;
   const FieldDef& def = defs[f];
-  if (row.has[f])
+  if (row.has[f] || (!m_opt.only.empty() && !m_opt.only[f] && !def.required))
     return;
   std::string_view v = def.type == FieldType::free ? raw : util::trim(raw);
   if (col.translated)
@@ -462,8 +465,13 @@ CaseReader::read_field(Row& row, const Column& col, std::string_view raw)
         out = std::string(*e);
       else
         bad("unknown event " + shown()
-            + " (派单, 签收, 联系, 退单, 改派, 延期, 督办, 吹哨, 报到, 回复, 办结, 回访, 重办, "
-              "申诉, 核减; a map's values: can translate others)");
+            + " (派单, 签收, 联系, 退单/派单异议, 改派, 延期, 督办, 吹哨, 报到, 回复, 办结, 回访, "
+              "重办, 申诉, 核减; a map's values: can translate others)");
+      break;
+    case FieldType::deadline:
+      out = parse_deadline(v, m_time);
+      if (!out)
+        bad("cannot read " + shown() + " as a deadline (a time, a date, or a limit such as 7d, 15个工作日, 24h)");
       break;
     case FieldType::whistle:
       if (auto w = canonical_whistle(v))

@@ -27,6 +27,12 @@ struct ReaderOptions
   const PiiHasher* pii = nullptr; // nullptr and !keep_personal: personal values are dropped
   bool keep_personal = false;
   std::string sheet; // workbooks: the sheet by name or number; empty: find it
+  // Projection, for readers that need only some fields (replay): when not
+  // empty, canonical fields whose entry is false are neither typed nor
+  // checked (a required field is always read), and with `extras` false the
+  // unmapped columns are not collected.
+  std::vector<bool> only;
+  bool extras = true;
 };
 
 // Something odd about a row that is not an error: it is stored and listed.

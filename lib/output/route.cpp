@@ -1,7 +1,8 @@
 #include "output/route.hpp"
-#include "util/text.hpp"
 
 #include "lists/vocab.hpp"
+#include "resolve/evidence.hpp"
+#include "util/text.hpp"
 #include "util/json.hpp"
 
 #include <fmt/format.h>
@@ -12,16 +13,11 @@ using util::JsonWriter;
 
 using namespace lists;
 using resolve::Resolution;
+using resolve::evidence;
+using resolve::limits;
+using resolve::where;
 
 namespace {
-
-std::string
-where(const ListSet& set, const Loc& l)
-{
-  if (l.file >= set.files.size())
-    return "?";
-  return fmt::format("{}:{}", set.files[l.file].path, l.line);
-}
 
 std::string
 unit_label(const Unit* u)
@@ -38,43 +34,6 @@ units_label(const std::vector<const Unit*>& us)
   for (const Unit* u : us)
     out += (out.empty() ? "" : ", ") + u->id.value;
   return out.empty() ? "-" : out;
-}
-
-struct EvidenceLine
-{
-  Loc loc;
-  std::string text;
-};
-
-std::vector<EvidenceLine>
-evidence(const Resolution& r)
-{
-  std::vector<EvidenceLine> out;
-  for (const Primary* p : r.primary)
-    out.push_back({p->loc, fmt::format("primary {}: lead {}", p->id.value, p->lead.value)});
-  for (const auto& c : r.claims) {
-    if (c.power)
-      out.push_back({c.loc, fmt::format("power {} {} ({}: {})", c.power->code.value, c.power->name.value,
-                                        c.power->holder.value, c.unit->id.value)});
-    else
-      out.push_back({c.loc, fmt::format("task {}: 基本履职 of {}", c.task->id.value, c.unit->id.value)});
-  }
-  for (const Task* t : r.withdrawn)
-    out.push_back({t->loc, fmt::format("task {}: 上级收回", t->id.value)});
-  for (const Task* t : r.assisting)
-    out.push_back({t->loc, fmt::format("task {}: 配合履职, assists {}", t->id.value, t->lead.value)});
-  for (const auto& w : r.whistles)
-    out.push_back({w.whistle->loc, fmt::format("whistle {}: {}", whistle_types().name_of(static_cast<int>(w.whistle->type)),
-                                               w.whistle->matter.value)});
-  return out;
-}
-
-std::vector<Limit>
-limits(const Resolution& r)
-{
-  if (r.status == resolve::Status::led && !r.primary.empty())
-    return r.primary[0]->limits;
-  return {};
 }
 
 std::string
