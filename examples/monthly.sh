@@ -6,7 +6,7 @@
 #   sh examples/monthly.sh [STORE]     (run from the source tree; duty on PATH)
 #
 # The example export is synthetic (duty gen cases --lists lists/yanqing
-# --orders 2500 --seed 202503 --month 2025-03 --encoding gbk --events ...).
+# --orders 2500 --seed 202503 --month 2025-03 --encoding gbk --events ... --planted ...).
 set -eu
 here=$(dirname "$0")
 store=${1:-yanqing-2025-03.db}
@@ -47,3 +47,11 @@ duty query --db "$store" "
 
 # 6. What the load found odd.
 duty query --db "$store" "select kind, count(*) from anomalies group by kind"
+
+# 7. Replay every order and whistle against the lists as they stood (exit 1: deviations
+#    found) and keep the verdicts in the store; then late closes per final unit.
+duty replay --db "$store" --lists "$lists" --as-of "2025-05-01" --save || [ $? -eq 1 ]
+duty query --db "$store" "
+  select final_unit as 单位, count(*) as 工单, sum(close in ('late', 'overdue')) as 超时办结,
+    sum(unjustified_returns) as 不当退单
+  from verdicts group by final_unit order by 超时办结 desc, 工单 desc limit 10"

@@ -5,14 +5,15 @@ set -euo pipefail
 
 build=(cmake g++ make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev
        libsqlitecpp-dev libsqlite3-dev doctest-dev libhowardhinnant-date-dev tzdata
-       libgmp-dev)
+       libgmp-dev libzip-dev libexpat1-dev libfreexl-dev libxlsxwriter-dev)
 # chromium-headless-shell and fonts-noto-cjk: the report's browser test
 # (tests/e2e/report_browser.sh) renders and prints the HTML report with them.
 # clang and its runtime (libFuzzer, sanitizers): the fuzz targets of tests/fuzz.
 # groff-base: tests/docs/man_render.py renders every manual page in groff beside mandoc.
-tests=(mandoc sqlite3 python3 python3-yaml chromium-headless-shell fonts-noto-cjk clang
+# python3-openpyxl: workbooks written by duty are read back by an independent reader.
+tests=(mandoc sqlite3 python3 python3-yaml python3-openpyxl chromium-headless-shell fonts-noto-cjk clang
        libclang-rt-14-dev python3-jsonschema git zsh fish groff-base)
-bench=(hyperfine yamllint time)
+bench=(hyperfine yamllint time python3-pandas unzip)
 
 want=("${build[@]}")
 case "${1:-build}" in

@@ -21,8 +21,12 @@ CaseOptions::add_to(CLI::App& app)
                                            "utf-32le or utf-32be (default: auto)")
       ->type_name("ENCODING:{auto,utf-8,gbk,gb18030,utf-16le,utf-16be,utf-32le,utf-32be}"),
     app.add_option("--input-format", input_format, "csv, tsv or jsonl (default: from the "
-                                                   "extension, else sniffed)")
+                                                   "extension, else sniffed); workbooks are "
+                                                   "always recognised by their bytes")
       ->type_name("FORMAT:{csv,tsv,jsonl}"),
+    app.add_option("--sheet", sheet, "Workbooks: the sheet to read, by name or number from 1 "
+                                     "(default: the first whose header names the fields)")
+      ->type_name("SHEET"),
     app.add_option("--skip-bad", skip_bad,
                    "Write rejected rows with their reasons to FILE (JSON Lines) and go on")
       ->type_name("FILE"),
@@ -66,6 +70,7 @@ CaseOptions::resolve(store::IngestOptions& out)
                        + " (csv, tsv, jsonl)");
     r.format = *f;
   }
+  r.sheet = sheet;
   r.keep_personal = keep_personal;
   if (keep_personal && !key_file.empty())
     throw UsageError("--keep-personal stores personal values unhashed: --pii-key-file would be "

@@ -16,7 +16,7 @@ namespace duty::tools {
 struct CaseOptions
 {
   bool events = false;
-  std::string map_path, encoding, input_format, skip_bad, key_file;
+  std::string map_path, encoding, input_format, skip_bad, key_file, sheet;
   bool keep_personal = false;
 
   // Filled by resolve():

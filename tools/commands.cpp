@@ -11,6 +11,7 @@ constexpr Command kCommands[] = {
   {.name = "diff", .summary = "what a revision of the lists changes: items, leads, findings", .make = make_diff},
   {.name = "ingest", .summary = "load case logs (12345 orders, events) into SQLite", .make = make_ingest},
   {.name = "query", .summary = "run SQL over a case store or a piped log", .make = make_query},
+  {.name = "replay", .summary = "judge every work order and whistle of a case log against the lists", .make = make_replay},
   {.name = "rates", .summary = "the three rates, composite score and rankings of a month", .make = make_rates},
   {.name = "report", .summary = "the monthly assessment report (HTML or Markdown) with charts", .make = make_report},
   {.name = "gen", .summary = "generate synthetic list sets and case logs", .make = make_gen},

@@ -37,6 +37,7 @@ std::unique_ptr<Tool> make_gen_lists();
 std::unique_ptr<Tool> make_gen_cases();
 std::unique_ptr<Tool> make_ingest();
 std::unique_ptr<Tool> make_query();
+std::unique_ptr<Tool> make_replay();
 std::unique_ptr<Tool> make_rates();
 std::unique_ptr<Tool> make_report();
 

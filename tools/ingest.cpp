@@ -18,7 +18,8 @@ public:
   void define(CLI::App& app) override
   {
     app.description("Load case logs (12345 order exports, event logs) into a SQLite case store. "
-                    "CSV, TSV or JSON Lines; UTF-8 or GBK; '-' reads standard input.");
+                    "CSV, TSV or JSON Lines (UTF-8 or GBK), or Excel workbooks (.xlsx, .xls); "
+                    "'-' reads standard input.");
     app.add_option("--db", m_db, "The case store (created if missing)")->required()->type_name("FILE");
     add_lists_option(app, m_lists);
     m_case.add_to(app);
@@ -47,7 +48,8 @@ public:
                          f.inserted, f.updated);
       if (f.rejected)
         out += fmt::format(", {} rejected", f.rejected);
-      out += fmt::format(" [{}, {}]\n", f.format, f.encoding);
+      out += f.encoding.empty() ? fmt::format(" [{}]\n", f.format)
+                                : fmt::format(" [{}, {}]\n", f.format, f.encoding);
     }
     out += describe_problems(s);
     if (s.rejected)

@@ -1,4 +1,5 @@
 // duty query: run SQL over a case store, or over a log piped to standard input.
+#include "book_output.hpp"
 #include "case_options.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
@@ -14,8 +15,8 @@ namespace duty::tools {
 
 namespace {
 
-constexpr output::Format kFormats[] = {output::Format::text, output::Format::csv, output::Format::json,
-                                       output::Format::jsonl, output::Format::md};
+constexpr output::Format kFormats[] = {output::Format::text, output::Format::csv,  output::Format::json,
+                                       output::Format::jsonl, output::Format::md, output::Format::xlsx};
 
 class Query final : public Tool
 {
@@ -25,7 +26,9 @@ public:
     app.description("Run read-only SQL over a case store (--db), or over orders or events read from standard "
                     "input into a scratch store.");
     app.add_option("--db", m_db, "The case store, opened read-only")->type_name("FILE");
-    add_format_option(app, m_format, kFormats, "Output format (table is another name for text)");
+    add_format_option(app, m_format, kFormats,
+                      "Output format (table is text; xlsx: a workbook, one sheet per result)");
+    add_output_option(app, m_out);
     m_case.add_to(app);
     app.add_option("sql", m_sql, "SQL; tables orders, events, ingests, rejects, anomalies (duty-store(5))")
       ->required()
@@ -37,7 +40,9 @@ public:
   int run(CLI::App&) override
   {
     output::Format format = output::parse_format_for(m_format, kFormats);
+    check_output(format, m_out);
     std::vector<store::ResultSet> results;
+    std::string lists_hash;
     bool set_aside = false;
     if (!m_db.empty()) {
       // The reading options apply to a piped log only: with --db they would be ignored.
@@ -46,6 +51,11 @@ public:
                                            "(a store) it would be ignored: leave it out, or drop --db");
       store::Store st = store::Store::open_read(m_db);
       results = st.query(m_sql);
+      if (format == output::Format::xlsx) // provenance for the workbook's about sheet
+        for (const auto& rs : st.query("SELECT value FROM meta WHERE key = 'lists_sha256'"))
+          for (const auto& row : rs.rows)
+            if (auto v = std::get_if<std::string>(&row[0]))
+              lists_hash = *v;
     } else {
       if (::isatty(STDIN_FILENO))
         throw UsageError("no --db and standard input is a terminal: pipe orders (or --events) in");
@@ -63,12 +73,20 @@ public:
       set_aside = s.rejected > 0;
       results = st.query(m_sql);
     }
-    write_stdout(output::render_results(results, format));
+    std::vector<output::Table> tables = output::results_tables(results);
+    for (auto& t : tables) {
+      t.meta.emplace_back("query", m_sql);
+      t.meta.emplace_back("store", m_db.empty() ? "(standard input)" : m_db);
+      if (!lists_hash.empty())
+        t.meta.emplace_back("lists sha256", lists_hash);
+    }
+    if (int rc = emit_tables(tables, format, m_out); rc != exit_clean)
+      return rc;
     return set_aside ? exit_findings : exit_clean;
   }
 
 private:
-  std::string m_db, m_format = "text", m_sql;
+  std::string m_db, m_format = "text", m_sql, m_out;
   CaseOptions m_case;
 };
 

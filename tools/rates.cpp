@@ -1,5 +1,6 @@
 // duty rates: the three rates (响应率, 解决率, 满意率), the composite score and
 // the rankings of an assessment profile, from a case store or raw exports.
+#include "book_output.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
 
@@ -87,7 +88,7 @@ print_notes(const rates::Counted& n)
 }
 
 constexpr output::Format kFormats[] = {output::Format::text, output::Format::csv, output::Format::json,
-                                       output::Format::md};
+                                       output::Format::md, output::Format::xlsx};
 
 class Rates final : public Tool
 {
@@ -95,8 +96,8 @@ public:
   void define(CLI::App& app) override
   {
     app.description("The three rates (响应率, 解决率, 满意率), the composite score and the rankings of an "
-                    "assessment profile, from a case store (--db) or order exports (CSV, TSV, JSON Lines; '-' "
-                    "reads standard input).");
+                    "assessment profile, from a case store (--db) or order exports (CSV, TSV, JSON Lines, Excel "
+                    ".xlsx/.xls; '-' reads standard input).");
     add_lists_option(app, m_lists);
     app.add_option("--profile", m_profile,
                    "Assessment profile: a profile id of the list set, a built-in (bj-practice, on-time) or a "
@@ -110,14 +111,22 @@ public:
     app.add_option("--unit", m_only, "Show only this unit (territory, matter); ranks stay the group's (repeatable)")
       ->allow_extra_args(false)
       ->type_name("UNIT");
-    add_format_option(app, m_format, kFormats, "Output format (table is another name for text)");
+    add_format_option(app, m_format, kFormats,
+                      "Output format (table is text; xlsx: a workbook, one sheet per group and period)");
+    add_output_option(app, m_out);
     app.add_option("--lang", m_lang, "Headers in zh (default) or en")->type_name("LANG:{zh,en}");
     app.add_option("--db", m_db, "A case store (duty ingest), opened read-only")->type_name("FILE");
     app.add_option("--map", m_map_path, "YAML file mapping the export's headers (duty-map(5))")->type_name("FILE");
     app.add_option("--encoding", m_encoding, "auto, utf-8, gbk/gb18030 or utf-16le (default: auto)")
       ->type_name("ENCODING:{auto,utf-8,gbk,gb18030,utf-16le}");
-    app.add_option("--input-format", m_input_format, "csv, tsv or jsonl (default: from the extension, else sniffed)")
+    app.add_option("--input-format", m_input_format,
+                   "csv, tsv or jsonl (default: from the extension, else sniffed); workbooks are always recognised "
+                   "by their bytes")
       ->type_name("FORMAT:{csv,tsv,jsonl}");
+    app.add_option("--sheet", m_sheet,
+                   "Workbooks: the sheet to read, by name or number from 1 (default: the first whose header names "
+                   "the fields)")
+      ->type_name("SHEET");
     app.add_option("inputs", m_inputs, "Order exports ('-' for standard input)")->type_name("FILE");
     app.footer("Exit status: 0 success, 1 bad rows (not counted), an empty period or unknown names, 2 usage "
                "error or unreadable input.\nSee duty-rates(1), duty-config(5) and duty-lists(5), PROFILES.");
@@ -127,6 +136,7 @@ public:
   {
     rates::ReportSpec spec = report_spec();
     auto format = output::parse_format_for(m_format, kFormats);
+    check_output(format, m_out);
     if (!m_db.empty() && !m_inputs.empty())
       throw UsageError("give --db or order exports, not both");
     if (m_db.empty() && m_inputs.empty()) {
@@ -157,6 +167,7 @@ public:
     co.by = spec.by;
     co.db = m_db;
     co.inputs = m_inputs;
+    co.reader.sheet = m_sheet;
     std::optional<cases::MapSpec> map;
     if (!m_map_path.empty()) {
       map = cases::load_map(m_map_path);
@@ -188,8 +199,12 @@ public:
       }
     spec.only = m_only;
     rates::Report report = rates::build_report(*profile, counted.totals, spec);
-    write_stdout(
-      output::render_rates(report, *profile, src, m_lang == "zh" ? output::Lang::zh : output::Lang::en, format));
+    output::Lang lang = m_lang == "zh" ? output::Lang::zh : output::Lang::en;
+    int rc = format == output::Format::xlsx
+               ? emit_tables(output::rates_tables(report, *profile, src, lang), format, m_out)
+               : emit_text(output::render_rates(report, *profile, src, lang, format), m_out);
+    if (rc != exit_clean)
+      return rc;
     return counted.bad_rows ? exit_findings : exit_clean;
   }
 
@@ -224,7 +239,7 @@ private:
   }
 
   std::string m_lists, m_profile, m_by = "unit", m_period, m_compare, m_format = "text", m_lang = "zh", m_db;
-  std::string m_map_path, m_encoding, m_input_format;
+  std::string m_map_path, m_encoding, m_input_format, m_sheet, m_out;
   std::vector<std::string> m_inputs, m_only;
 };
 

@@ -1,15 +1,16 @@
 // duty report: the monthly assessment report as one HTML file (or Markdown).
+#include "book_output.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
 
 #include "lists/profile.hpp"
 #include "output/document.hpp"
+#include "output/xlsx.hpp"
 #include "cases/mapfile.hpp"
 #include "rates/provenance.hpp"
 #include "report/build.hpp"
 #include "report/rates_data.hpp"
 #include "util/error.hpp"
-#include "util/file.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -92,7 +93,7 @@ as_of_option(const std::string& value)
   return fmt::format("{} {:02}:{:02}:{:02}", day, h, m, sec);
 }
 
-constexpr output::Format kFormats[] = {output::Format::html, output::Format::md};
+constexpr output::Format kFormats[] = {output::Format::html, output::Format::md, output::Format::xlsx};
 
 class Report final : public Tool
 {
@@ -102,7 +103,7 @@ public:
     app.description("The monthly assessment report: headline figures, the rankings of streets and "
                     "departments, charts of the three rates and their trend, late and returned orders, "
                     "未诉先办 clusters, whistles, and the audit of the lists — as one self-contained HTML file "
-                    "(inline CSS and SVG, prints on A4) or as Markdown.");
+                    "(inline CSS and SVG, prints on A4), as Markdown, or as an Excel workbook of its tables.");
     add_lists_option(app, m_lists);
     app.add_option("--period", m_period, "The month reported on, YYYY-MM")->required()->type_name("PERIOD");
     app.add_option("--months", m_settings.months, "Periods in the trend charts, ending with --period (default 6)")
@@ -112,8 +113,11 @@ public:
                    "Assessment profile: a profile id of the list set, a built-in (bj-practice, on-time) or a "
                    "file (FILE#ID); default: the config's profile, else bj-practice")
       ->type_name("PROFILE");
-    add_format_option(app, m_format, kFormats);
-    app.add_option("-o,--output", m_out_path, "Write the report to FILE (atomically) instead of standard output")
+    add_format_option(app, m_format, kFormats,
+                      "Output format (html, md; xlsx: a workbook, one sheet per table of the report)");
+    app.add_option("-o,--output", m_out_path,
+                   "Write the report to FILE (atomically) instead of standard output (a workbook is never "
+                   "written to a terminal)")
       ->type_name("FILE");
     app.add_option("--as-of", m_as_of,
                    "Judge open orders as of this time, YYYY-MM-DD[ HH:MM[:SS]] (default: the end of the period)")
@@ -132,9 +136,16 @@ public:
     app.add_option("--map", m_map_path, "YAML file mapping the export's headers (duty-map(5))")->type_name("FILE");
     app.add_option("--encoding", m_encoding, "auto, utf-8, gbk/gb18030 or utf-16le (default: auto)")
       ->type_name("ENCODING:{auto,utf-8,gbk,gb18030,utf-16le}");
-    app.add_option("--input-format", m_input_format, "csv, tsv or jsonl (default: from the extension, else sniffed)")
+    app.add_option("--input-format", m_input_format,
+                   "csv, tsv or jsonl (default: from the extension, else sniffed); workbooks are always recognised "
+                   "by their bytes")
       ->type_name("FORMAT:{csv,tsv,jsonl}");
-    app.add_option("inputs", m_inputs, "Order exports (CSV, TSV, JSON Lines; '-' for standard input)")
+    app.add_option("--sheet", m_sheet,
+                   "Workbooks: the sheet to read, by name or number from 1 (default: the first whose header names "
+                   "the fields)")
+      ->type_name("SHEET");
+    app.add_option("inputs", m_inputs,
+                   "Order exports (CSV, TSV, JSON Lines, Excel .xlsx/.xls; '-' for standard input)")
       ->type_name("FILE");
     app.footer("Exit status: 0 report written, 1 bad input (broken lists, bad rows, an empty period), 2 usage "
                "error or unreadable input.\nSee duty-report(1) and duty-config(5).");
@@ -144,6 +155,7 @@ public:
   {
     m_settings.period = period_option(m_period);
     auto f = output::parse_format_for(m_format, kFormats);
+    check_output(f, m_out_path);
     std::string as_of = m_as_of.empty() ? std::string() : as_of_option(m_as_of);
     if (!m_db.empty() && !m_inputs.empty())
       throw UsageError("give --db or order exports, not both");
@@ -193,6 +205,7 @@ public:
         throw UsageError("unknown input format " + util::quote(m_input_format) + " (csv, tsv, jsonl)");
       req.count.reader.format = *fmt_;
     }
+    req.count.reader.sheet = m_sheet;
     req.profile_source = chosen.source;
     req.period = m_settings.period;
     req.months = m_settings.months;
@@ -201,17 +214,19 @@ public:
     data.rates = std::move(rates.tables);
 
     output::Document doc = report::build_document(data, m_settings);
-    std::string text = f == output::Format::html ? output::render_html(doc) : output::render_markdown(doc);
-    if (!m_out_path.empty())
-      util::write_file_atomic(m_out_path, text);
+    int rc = exit_clean;
+    if (f == output::Format::xlsx)
+      rc = emit_tables(output::document_tables(doc), f, m_out_path);
     else
-      write_stdout(text);
+      rc = emit_text(f == output::Format::html ? output::render_html(doc) : output::render_markdown(doc), m_out_path);
+    if (rc != exit_clean)
+      return rc;
     return rates.counted.bad_rows ? exit_findings : exit_clean;
   }
 
 private:
   std::string m_lists, m_period, m_profile, m_format = "html", m_out_path, m_db, m_as_of, m_map_path, m_encoding;
-  std::string m_input_format;
+  std::string m_input_format, m_sheet;
   std::vector<std::string> m_inputs;
   report::Settings m_settings;
 };

@@ -40,6 +40,8 @@ constexpr SV a_assessed[] = {"是否纳入考核", "纳入考核", "是否考核
 constexpr SV a_unreasonable[] = {"不合理诉求", "是否不合理诉求", "不合理诉求认定"};
 constexpr SV a_appeal[] = {"考核申诉", "申诉结果", "申诉情况", "申诉核减", "核减"};
 constexpr SV a_visited[] = {"回访时间", "回访日期"};
+// The order's own deadline (条例 Art. 13): a limit (办理时限) or a time (截止时间).
+constexpr SV a_deadline[] = {"办理时限", "截止时间", "办结时限", "处理时限", "办理期限", "deadline"};
 
 constexpr FieldDef kOrders[] = {
   {"id", id, true, a_id},
@@ -70,6 +72,7 @@ constexpr FieldDef kOrders[] = {
   {"unreasonable", verdict, false, a_unreasonable},
   {"appeal", verdict, false, a_appeal},
   {"visited_at", time, false, a_visited},
+  {"deadline", deadline, false, a_deadline},
 };
 
 constexpr SV e_at[] = {"时间", "事件时间", "操作时间", "发生时间", "timestamp", "time"};
@@ -77,6 +80,8 @@ constexpr SV e_event[] = {"事件", "操作", "环节", "动作", "事件类型"
 constexpr SV e_unit[] = {"单位", "操作单位", "处理单位", "承办单位", "报到单位", "部门"};
 constexpr SV e_note[] = {"备注", "说明", "意见", "处理意见", "内容"};
 constexpr SV e_whistle[] = {"哨类型", "吹哨类型", "哨种", "whistle_type"};
+// For 延期: the new close deadline, or how much longer.
+constexpr SV e_until[] = {"延期至", "延期时间", "延长至", "延期截止时间", "until"};
 
 constexpr FieldDef kEvents[] = {
   {"id", id, true, a_id},
@@ -85,6 +90,7 @@ constexpr FieldDef kEvents[] = {
   {"unit", text, false, e_unit},
   {"note", free, false, e_note},
   {"whistle", whistle, false, e_whistle},
+  {"until", deadline, false, e_until},
 };
 
 struct Synonym
@@ -98,9 +104,9 @@ constexpr Synonym kEventNames[] = {
   {"派单", {"dispatch", "派发", "派遣", ""}},
   {"签收", {"accept", "sign", "接单", ""}},
   {"联系", {"contact", "联系诉求人", "", ""}},
-  {"退单", {"return", "回退", "", ""}},
+  {"退单", {"return", "回退", "派单异议", "退回"}}, // 派单异议: the 条例's word (Art. 12)
   {"改派", {"redispatch", "重新派单", "", ""}},
-  {"延期", {"extend", "延期申请", "", ""}},
+  {"延期", {"extend", "延期申请", "申请延期", ""}},
   {"督办", {"supervise", "催办", "", ""}},
   {"吹哨", {"whistle", "", "", ""}},
   {"报到", {"report", "", "", ""}},
@@ -164,7 +170,7 @@ normalize_header(std::string_view header)
   for (size_t i = 0; i < h.size();) {
     size_t start = i;
     char32_t c = util::decode_utf8(h, i);
-    if (c == ' ' || c == 0x3000 || c == '\t')
+    if (c == ' ' || c == 0x3000 || c == '\t' || c == '\n' || c == '\r')
       continue;
     if (c == 0xFF08)
       out += '(';
@@ -176,6 +182,32 @@ normalize_header(std::string_view header)
       out.append(h.substr(start, i - start));
   }
   return out;
+}
+
+std::optional<size_t>
+header_field(Kind kind, std::string_view normalized)
+{
+  auto defs = fields(kind);
+  for (size_t f = 0; f < defs.size(); ++f) {
+    if (normalized == defs[f].name)
+      return f;
+    for (auto a : defs[f].aliases)
+      if (normalized == normalize_header(a))
+        return f;
+  }
+  return std::nullopt;
+}
+
+std::optional<size_t>
+category_level(std::string_view normalized)
+{
+  if (normalized == "一级分类" || normalized == "问题分类一级")
+    return 0;
+  if (normalized == "二级分类" || normalized == "问题分类二级")
+    return 1;
+  if (normalized == "三级分类" || normalized == "问题分类三级")
+    return 2;
+  return std::nullopt;
 }
 
 std::optional<std::string_view>

@@ -24,6 +24,7 @@ enum class FieldType {
   phone,        // personal; digits compared
   event,        // one of the event names, stored in Chinese
   whistle,      // 日常哨 / 攻坚哨 / 应急哨 / 跨区联合哨
+  deadline,     // a time, a date, or a limit: "2025-03-08 17:30:00", "2025-03-08", "7d", "15wd"
 };
 
 struct FieldDef
@@ -43,10 +44,20 @@ fields(Kind kind);
 std::optional<size_t>
 field_index(Kind kind, std::string_view name);
 
-// Normalises a header for matching: trimmed, inner spaces and BOM removed,
-// ASCII lower-cased, full-width parentheses folded.
+// Normalises a header for matching: trimmed, inner spaces, line breaks and
+// BOM removed, ASCII lower-cased, full-width parentheses folded.
 std::string
 normalize_header(std::string_view header);
+
+// The canonical field a normalised header names by itself (its name or an
+// alias), or nullopt.
+std::optional<size_t>
+header_field(Kind kind, std::string_view normalized);
+
+// The level of a split category column (一级分类 → 0, 二级分类 → 1,
+// 三级分类 → 2), or nullopt.
+std::optional<size_t>
+category_level(std::string_view normalized);
 
 // The canonical event name (派单, 签收, …) for a Chinese or English spelling, or nullopt.
 std::optional<std::string_view>

@@ -15,18 +15,6 @@ namespace {
 constexpr size_t npos = size_t(-1);
 constexpr std::string_view kHidden = "(a personal value)";
 
-std::optional<size_t>
-category_level(std::string_view normalized)
-{
-  if (normalized == "一级分类" || normalized == "问题分类一级")
-    return 0;
-  if (normalized == "二级分类" || normalized == "问题分类二级")
-    return 1;
-  if (normalized == "三级分类" || normalized == "问题分类三级")
-    return 2;
-  return std::nullopt;
-}
-
 bool
 looks_personal(std::string_view v)
 {
@@ -49,8 +37,7 @@ where(const std::string& path, const MapSpec::Where& at)
 
 CaseReader::CaseReader(const std::string& path, const ReaderOptions& options)
   : m_opt(options),
-    m_stream(path, options.encoding),
-    m_records(m_stream, options.format)
+    m_source(open_records(path, options))
 {
   if (m_opt.map)
     m_time = m_opt.map->time;
@@ -66,10 +53,10 @@ CaseReader::CaseReader(const std::string& path, const ReaderOptions& options)
                                + m_opt.map->personal.size(),
                              0);
   plan_columns();
-  if (m_records.format() != Format::jsonl) {
+  if (m_source->format() != Format::jsonl) {
     // Zero bytes (a forgotten pipe: duty query … </dev/null) has no header to complain about.
-    if (m_records.header().empty())
-      throw InputError(m_stream.path() + ": empty input: no header line and no rows (an export starts with its header line)");
+    if (m_source->header().empty())
+      throw InputError(m_source->name() + ": empty input: no header line and no rows (an export starts with its header line)");
     check_map_headers(false);
     check_required();
   }
@@ -80,7 +67,7 @@ CaseReader::CaseReader(const std::string& path, const ReaderOptions& options)
 CaseReader::Column
 CaseReader::plan_column(size_t c, bool& have_category_field)
 {
-  const auto& header = m_records.header();
+  const auto& header = m_source->header();
   auto defs = fields(m_opt.kind);
   Column col;
   col.header = header[c];
@@ -110,7 +97,7 @@ CaseReader::plan_column(size_t c, bool& have_category_field)
   }
   // The first column for a field wins; a second one is kept as an extra attribute.
   // JSON Lines objects may spell a key differently from row to row: all spellings count.
-  bool jsonl = m_records.format() == Format::jsonl;
+  bool jsonl = m_source->format() == Format::jsonl;
   if (field && (m_field_column[*field] == npos || jsonl)) {
     col.role = Column::Role::field;
     col.index = *field;
@@ -165,7 +152,7 @@ CaseReader::plan_columns()
 {
   // Called again as JSON Lines keys appear: costs the new columns only.
   bool had = m_have_category_field;
-  for (size_t c = m_columns.size(); c < m_records.header().size(); ++c)
+  for (size_t c = m_columns.size(); c < m_source->header().size(); ++c)
     m_columns.push_back(plan_column(c, m_have_category_field));
   // A 问题分类 column that appears after 一级分类 still wins: demote the parts.
   if (m_have_category_field && !had)
@@ -243,7 +230,7 @@ CaseReader::check_map_headers(bool at_end) const
   };
   size_t seen = 0;
   auto was_seen = [&](const std::string& header) {
-    if (m_records.format() == Format::jsonl)
+    if (m_source->format() == Format::jsonl)
       return m_map_header_seen[seen] != 0;
     std::string norm = normalize_header(header);
     return std::any_of(m_columns.begin(), m_columns.end(),
@@ -269,7 +256,7 @@ CaseReader::check_map_headers(bool at_end) const
 bool
 CaseReader::has_field(size_t f) const
 {
-  if (m_records.format() == Format::jsonl || m_field_column[f] != npos)
+  if (m_source->format() == Format::jsonl || m_field_column[f] != npos)
     return true;
   if (fields(m_opt.kind)[f].name != "category")
     return false;
@@ -298,12 +285,12 @@ CaseReader::mask(const Column& col, std::string_view value)
 bool
 CaseReader::next(Row& row)
 {
-  if (!m_records.next(m_rec)) {
-    if (m_records.format() == Format::jsonl)
+  if (!m_source->next(m_rec)) {
+    if (m_source->format() == Format::jsonl)
       check_map_headers(true);
     return false;
   }
-  if (m_columns.size() < m_records.header().size())
+  if (m_columns.size() < m_source->header().size())
     plan_columns();
   begin_row(row);
   if (!row.ok())
@@ -331,9 +318,12 @@ CaseReader::begin_row(Row& row)
   row.error_column.clear();
   row.error_line = m_rec.error_line;
   row.error_col = m_rec.error_col;
+  row.error_index = npos;
   row.anomalies.clear();
-  if (!row.ok() && m_rec.error_field < m_columns.size())
+  if (!row.ok() && m_rec.error_field < m_columns.size()) {
     row.error_column = shown_header(m_rec.error_field);
+    row.error_index = m_rec.error_field;
+  }
   for (auto& p : m_parts)
     p.clear();
 }
@@ -364,11 +354,14 @@ CaseReader::read_cells(Row& row)
       dims.key(col.dimension).value(*m);
       break;
     }
-    case Column::Role::extra: read_extra(col, raw, extra, any_extra); break;
+    case Column::Role::extra:
+      if (m_opt.extras)
+        read_extra(col, raw, extra, any_extra);
+      break;
     }
   };
   // JSON Lines: only the keys this line has, so that a log with many keys reads in linear time.
-  if (m_records.format() == Format::jsonl)
+  if (m_source->format() == Format::jsonl)
     for (size_t c : m_rec.columns)
       cell(c);
   else
@@ -412,7 +405,7 @@ CaseReader::read_field(Row& row, const Column& col, std::string_view raw)
   auto defs = fields(m_opt.kind);
   size_t f = col.index;
   const FieldDef& def = defs[f];
-  if (row.has[f])
+  if (row.has[f] || (!m_opt.only.empty() && !m_opt.only[f] && !def.required))
     return;
   std::string_view v = def.type == FieldType::free ? raw : util::trim(raw);
   if (col.translated)
@@ -423,7 +416,8 @@ CaseReader::read_field(Row& row, const Column& col, std::string_view raw)
   auto bad = [&](const std::string& what) {
     if (row.ok()) {
       row.error = what;
-      row.error_column = shown_header(size_t(&col - m_columns.data()));
+      row.error_index = size_t(&col - m_columns.data());
+      row.error_column = shown_header(row.error_index);
     }
   };
   // Built only for a message: quoting every value costs 6% of an ingest.
@@ -474,8 +468,13 @@ CaseReader::read_field(Row& row, const Column& col, std::string_view raw)
         out = std::string(*e);
       else
         bad("unknown event " + shown()
-            + " (派单, 签收, 联系, 退单, 改派, 延期, 督办, 吹哨, 报到, 回复, 办结, 回访, 重办, "
-              "申诉, 核减; a map's values: can translate others)");
+            + " (派单, 签收, 联系, 退单/派单异议, 改派, 延期, 督办, 吹哨, 报到, 回复, 办结, 回访, "
+              "重办, 申诉, 核减; a map's values: can translate others)");
+      break;
+    case FieldType::deadline:
+      out = parse_deadline(v, m_time);
+      if (!out)
+        bad("cannot read " + shown() + " as a deadline (a time, a date, or a limit such as 7d, 15个工作日, 24h)");
       break;
     case FieldType::whistle:
       if (auto w = canonical_whistle(v))
@@ -515,6 +514,7 @@ CaseReader::check_required_values(Row& row) const
     row.error = "no " + std::string(defs[f].name) + " (a required field is empty)";
     row.error_column = m_field_column[f] == npos ? std::string(defs[f].name)
                                                  : shown_header(m_field_column[f]);
+    row.error_index = m_field_column[f];
     return;
   }
 }
@@ -563,7 +563,7 @@ CaseReader::rejected_json(const Row& row) const
         return;
       w.key(shown_header(c)).value(v);
     };
-    if (m_records.format() == Format::jsonl)
+    if (m_source->format() == Format::jsonl)
       for (size_t c : m_rec.columns)
         cell(c);
     else

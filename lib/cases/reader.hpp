@@ -4,6 +4,7 @@
 #include "cases/mapfile.hpp"
 #include "cases/pii.hpp"
 #include "cases/records.hpp"
+#include "cases/source.hpp"
 #include "cases/stream.hpp"
 #include "util/json.hpp"
 
@@ -25,6 +26,13 @@ struct ReaderOptions
   const MapSpec* map = nullptr;
   const PiiHasher* pii = nullptr; // nullptr and !keep_personal: personal values are dropped
   bool keep_personal = false;
+  std::string sheet; // workbooks: the sheet by name or number; empty: find it
+  // Projection, for readers that need only some fields (replay): when not
+  // empty, canonical fields whose entry is false are neither typed nor
+  // checked (a required field is always read), and with `extras` false the
+  // unmapped columns are not collected.
+  std::vector<bool> only;
+  bool extras = true;
 };
 
 // Something odd about a row that is not an error: it is stored and listed.
@@ -46,6 +54,7 @@ struct Row
   std::string error_column;        // header of the offending column
   uint64_t error_line = 0;         // where in the row the problem is, when known
   uint64_t error_col = 0;
+  size_t error_index = size_t(-1); // the column in the record (workbooks: for where())
   std::vector<Anomaly> anomalies;
   std::string rejected; // for --skip-bad: file, line, reason and the non-personal fields
 
@@ -56,7 +65,8 @@ struct Row
 // RecordReader), maps headers to canonical fields, translates values a map
 // names, types the values and hashes personal data. Personal data never
 // reaches a message: values of personal columns, and values that look like
-// phone or ID numbers, are shown as "(a personal value)".
+// phone or ID numbers, are shown as "(a personal value)". Text exports and
+// workbook sheets alike: records come from a RecordSource (cases/source.hpp).
 class CaseReader
 {
 public:
@@ -74,10 +84,13 @@ public:
   // was wrong: values that cannot be matched to headers are never written).
   std::string rejected_json(const Row& row) const;
 
-  const std::string& path() const { return m_stream.path(); }
-  Encoding encoding() const { return m_stream.encoding(); }
-  Format format() const { return m_records.format(); }
-  std::string content_hash() { return m_stream.content_hash(); }
+  // How messages name the input: "orders.csv", "工单.xlsx[工单明细]".
+  const std::string& path() const { return m_source->name(); }
+  // Where a bad row's value is in a workbook: "工单.xlsx[工单明细]!H12".
+  std::string locate(const Row& row) const { return m_source->where(row.line, row.error_index); }
+  Encoding encoding() const { return m_source->encoding(); }
+  Format format() const { return m_source->format(); }
+  std::string content_hash() { return m_source->content_hash(); }
   // Whether the input has a column for canonical field `f` (JSON Lines: always).
   bool has_field(size_t f) const;
   // True when personal values were present but dropped for want of a key.
@@ -118,8 +131,7 @@ private:
   std::optional<std::string> mask(const Column& col, std::string_view value);
 
   ReaderOptions m_opt;
-  TextStream m_stream;
-  RecordReader m_records;
+  std::unique_ptr<RecordSource> m_source;
   std::vector<Column> m_columns;
   std::vector<size_t> m_field_column; // per field: column or npos
   std::unordered_map<std::string, size_t> m_alias; // normalised header → field

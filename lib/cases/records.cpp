@@ -34,6 +34,8 @@ format_name(Format f)
   case Format::csv: return "csv";
   case Format::tsv: return "tsv";
   case Format::jsonl: return "jsonl";
+  case Format::xlsx: return "xlsx";
+  case Format::xls: return "xls";
   }
   return "?";
 }

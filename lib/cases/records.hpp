@@ -11,12 +11,20 @@
 
 namespace duty::cases {
 
-enum class Format { csv, tsv, jsonl };
+// Text exports, and the workbooks cases/source.hpp reads through lib/xlsx.
+enum class Format { csv, tsv, jsonl, xlsx, xls };
+
+inline bool
+is_workbook(Format f)
+{
+  return f == Format::xlsx || f == Format::xls;
+}
 
 // "csv", "tsv", "jsonl" (also "ndjson"); nullopt otherwise.
 std::optional<Format>
 parse_format(std::string_view name);
 
+// "csv", "tsv", "jsonl", "xlsx", "xls".
 std::string_view
 format_name(Format f);
 

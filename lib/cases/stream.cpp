@@ -138,6 +138,12 @@ encoding_name(Encoding e)
   return "?";
 }
 
+TextStream::TextStream(const std::string& path, Encoding encoding, int fd, std::string taken)
+  : m_path(path == "-" ? "<stdin>" : path), m_fd(fd), m_encoding(encoding), m_raw(std::move(taken))
+{
+  m_sha.update(m_raw);
+}
+
 TextStream::TextStream(const std::string& path, Encoding encoding)
   : m_path(path == "-" ? "<stdin>" : path), m_encoding(encoding)
 {

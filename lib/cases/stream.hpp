@@ -33,6 +33,9 @@ class TextStream
 public:
   // Throws IoError when the file cannot be opened.
   TextStream(const std::string& path, Encoding encoding);
+  // Reads from `fd`, already open on `path` (and closed with the stream);
+  // `taken` holds bytes already read from it to sniff the format: they come first.
+  TextStream(const std::string& path, Encoding encoding, int fd, std::string taken);
   ~TextStream();
   TextStream(const TextStream&) = delete;
   TextStream& operator=(const TextStream&) = delete;

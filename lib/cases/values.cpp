@@ -1,6 +1,7 @@
 #include "cases/values.hpp"
 
 #include "util/date.hpp"
+#include "util/time.hpp"
 #include "util/text.hpp"
 
 #include <array>
@@ -238,37 +239,19 @@ is_number(std::string_view s)
   return any;
 }
 
+// The stored form of a time: Beijing wall clock, "YYYY-MM-DD HH:MM:SS" (util/time.hpp).
 std::optional<std::string>
 format(const Parts& p, const util::Zone& zone)
 {
-  int64_t local = int64_t(util::Date::from_ymd(p.y, p.mo, p.d).days) * 86400 + p.h * 3600
-                  + p.mi * 60 + std::min(p.s, 59);
+  int64_t local = int64_t(util::Date::from_ymd(p.y, p.mo, p.d).days) * 86400 + p.h * 3600 + p.mi * 60
+                  + std::min(p.s, 59);
   int from = p.offset ? *p.offset : zone.offset_at_local(local);
-  local += int64_t(480 - from) * 60; // to UTC+8
-  int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-  int64_t rest = local - days * 86400;
-  util::Date d{int32_t(days)};
+  util::Timestamp t{local + int64_t(480 - from) * 60}; // to UTC+8
   // An offset may carry a time across the range's edge: 1900-01-01 00:00+14:00.
-  if (d.year() < 1900 || d.year() > 2200)
+  int year = t.date().year();
+  if (year < 1900 || year > 2200)
     return std::nullopt;
-  // Written by hand: this runs for every timestamp of every row.
-  char buf[19];
-  auto put = [&](int at, int v, int width) {
-    for (int k = width - 1; k >= 0; --k, v /= 10)
-      buf[at + k] = char('0' + v % 10);
-  };
-  put(0, d.year(), 4);
-  buf[4] = '-';
-  put(5, d.month(), 2);
-  buf[7] = '-';
-  put(8, d.day(), 2);
-  buf[10] = ' ';
-  put(11, int(rest / 3600), 2);
-  buf[13] = ':';
-  put(14, int(rest / 60 % 60), 2);
-  buf[16] = ':';
-  put(17, int(rest % 60), 2);
-  return std::string(buf, sizeof buf);
+  return t.str();
 }
 
 std::string
@@ -293,6 +276,11 @@ std::optional<std::string>
 parse_time(std::string_view text, const TimeSpec& spec)
 {
   std::string_view s = util::trim(text);
+  // Already the stored form, in the store's zone: nothing to convert.
+  if (spec.format.empty() && spec.zone.is_fixed() && spec.zone.offset_at_local(0) == 480 && s.size() == 19 &&
+      s[10] == ' ' &&
+      s.substr(0, 4) <= "2200" && util::parse_timestamp(s))
+    return std::string(s);
   std::optional<Parts> p;
   if (!spec.format.empty())
     p = with_format(s, spec.format);
@@ -306,6 +294,37 @@ parse_time(std::string_view text, const TimeSpec& spec)
   if (!p || !valid(*p) || p->y < 1900 || p->y > 2200)
     return std::nullopt;
   return format(*p, spec.zone);
+}
+
+std::optional<std::string>
+parse_deadline(std::string_view text, const TimeSpec& spec)
+{
+  std::string_view s = util::trim(text);
+  size_t i = 0;
+  int n = 0;
+  if (num(s, i, 6, n) && n > 0 && i < s.size() && i <= 6) {
+    std::string unit(util::trim(s.substr(i)));
+    for (char& c : unit)
+      if (c >= 'A' && c <= 'Z')
+        c = char(c - 'A' + 'a');
+    static constexpr std::pair<std::string_view, std::string_view> kUnits[] = {
+      {"m", "m"},    {"min", "m"},   {"分钟", "m"},     {"分", "m"},       {"h", "h"},
+      {"小时", "h"}, {"个小时", "h"}, {"时", "h"},       {"d", "d"},        {"天", "d"},
+      {"日", "d"},   {"自然日", "d"}, {"个自然日", "d"}, {"wd", "wd"},      {"工作日", "wd"},
+      {"个工作日", "wd"},
+    };
+    for (const auto& [spelling, canonical] : kUnits)
+      if (unit == spelling)
+        return std::to_string(n) + std::string(canonical);
+  }
+  auto t = parse_time(s, spec);
+  if (!t)
+    return std::nullopt;
+  // A date alone gives the whole day; a time, that moment.
+  bool has_time = s.find(':') != std::string_view::npos || s.find("时") != std::string_view::npos;
+  if (!has_time && t->ends_with(" 00:00:00"))
+    return t->substr(0, 10);
+  return t;
 }
 
 std::optional<int>

@@ -31,6 +31,13 @@ parse_zone(std::string_view zone);
 std::optional<std::string>
 parse_time(std::string_view text, const TimeSpec& spec);
 
+// An order's deadline or an extension's until, as exports write them: a time
+// (kept as "YYYY-MM-DD HH:MM:SS"), a date alone (the whole day: "YYYY-MM-DD"),
+// or a limit — 7d, 7天, 7日, 7个自然日, 15wd, 15个工作日, 24h, 24小时, 30m,
+// 30分钟 — written as 7d, 15wd, 24h or 30m. nullopt when it is none of these.
+std::optional<std::string>
+parse_deadline(std::string_view text, const TimeSpec& spec);
+
 // 是/否, Y/N, 1/0, yes/no, true/false, 有效/无效, 已联系/未联系 → 1/0.
 std::optional<int>
 parse_yes_no(std::string_view text);

@@ -8,6 +8,8 @@
 #include "util/unicode.hpp"
 
 #include <fmt/format.h>
+#include <cstdlib>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -406,27 +408,38 @@ private:
     }
   }
 
+  // A year's notice may name days of the neighbouring years (a 元旦 break
+  // that starts on 30 December): those are fine, anything further is a typo.
   void calendars()
   {
+    std::map<util::Date, std::pair<bool, Loc>> seen; // date → (holiday?, where), across items
+    auto note = [&](const CalendarDay& day, bool holiday) {
+      auto [it, fresh] = seen.emplace(day.date, std::pair{holiday, day.loc});
+      if (!fresh && it->second.first != holiday) {
+        auto& d = m_sink.add(day.loc, "calendar",
+                             fmt::format("{} is listed both as a holiday and as a workday", day.date.str()));
+        m_sink.relate(d, it->second.second, holiday ? "listed as a workday here" : "listed as a holiday here");
+      }
+    };
     for (const auto& c : m_set.calendars) {
-      std::set<util::Date> holidays;
+      auto near = [&](util::Date d) { return std::abs(d.year() - c.year) <= 1; };
       for (const auto& h : c.holidays) {
-        holidays.insert(h.date);
-        if (h.date.year() != c.year)
+        if (!near(h.date))
           m_sink.add(h.loc, "calendar",
-                     fmt::format("holiday {} lies outside the calendar year {}", h.date.str(), c.year));
+                     fmt::format("holiday {} lies outside the calendar year {} and its neighbours", h.date.str(),
+                                 c.year));
+        note(h, true);
       }
       for (const auto& w : c.workdays) {
-        if (w.date.year() != c.year)
+        if (!near(w.date))
           m_sink.add(w.loc, "calendar",
-                     fmt::format("make-up workday {} lies outside the calendar year {}", w.date.str(), c.year));
+                     fmt::format("make-up workday {} lies outside the calendar year {} and its neighbours",
+                                 w.date.str(), c.year));
         else if (!w.date.is_weekend())
-          m_sink.add(w.loc, "calendar",
-                     fmt::format("make-up workday {} is not a Saturday or Sunday", w.date.str()),
+          m_sink.add(w.loc, "calendar", fmt::format("make-up workday {} is not a Saturday or Sunday", w.date.str()),
                      "list only weekend days that become workdays (调休)");
-        else if (holidays.count(w.date))
-          m_sink.add(w.loc, "calendar",
-                     fmt::format("{} is listed both as a holiday and as a workday", w.date.str()));
+        else
+          note(w, false);
       }
     }
   }

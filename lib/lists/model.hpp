@@ -2,6 +2,7 @@
 
 #include "lists/yaml.hpp"
 #include "util/date.hpp"
+#include "util/deadline.hpp"
 #include "util/duration.hpp"
 
 #include <cstdint>
@@ -250,11 +251,9 @@ struct Group
 enum class Tie { volume, shared }; // equal scores: more orders rank first, or share the rank
 enum class Summary { average, pooled }; // 合计: the mean of the units' rates, or pooled counts
 
-// How day-based limits are counted. civil: 民法典 Art. 201–203 — the start
-// day is not counted, the period ends at 24:00 of its last day, and an Nd
-// period ending on a non-working day runs to the end of the next working day.
-// elapsed: N × 24 hours from the start (working days still skip non-working days).
-enum class DayCount { civil, elapsed };
+// How day-based limits are counted: civil (民法典 Art. 201–203) or elapsed.
+// The rule itself is util::deadline_after, the one place for it.
+using DayCount = util::DayCount;
 
 // Where the clocks start.
 enum class ClockStart { dispatch, received };

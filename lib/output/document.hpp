@@ -55,6 +55,9 @@ struct Chart
   std::vector<Series> series;
   bool percent = true;   // values are fractions, the axis shows percentages
   bool from_zero = true; // the value axis starts at 0 (else it fits the data)
+  // The values are columns of a table in the same document (a picture of
+  // it): a workbook of the document keeps the table and leaves the chart out.
+  bool of_table = false;
 
   // No series holds a number: nothing to draw.
   bool empty() const;
@@ -95,6 +98,16 @@ render_html(const Document& doc);
 // values, tables through render_md, the stamp as a closing list.
 std::string
 render_markdown(const Document& doc);
+
+// Every figure, table and chart of the document as tables, in order, for a
+// workbook: figures as 指标 | 本期 | 较上期 | 单位 (the change a number, its
+// unit beside it), tables as they are, charts as their values (chart_table)
+// unless they only picture a table of the document (Chart::of_table).
+// Each is named by its caption, else by its section's title; notes are left
+// out. The document's title and stamp are the first table's meta, so they
+// land on the workbook's about sheet.
+std::vector<Table>
+document_tables(const Document& doc);
 
 // The chart as a table: a row per category, a column per series.
 Table

@@ -70,6 +70,18 @@ row_label(const Row& row, const lists::Profile& p, Lang lang)
   return one ? (lang == Lang::zh ? "合计" : "total") : (lang == Lang::zh ? "合计（合并）" : "total (pooled)");
 }
 
+// n / 10^decimals as the double nearest to it (what a workbook cell holds):
+// both operands are exact doubles and IEEE division rounds to nearest, where
+// a GMP fraction's get_d() truncates (85.9 would become 85.89999999999999).
+double
+scaled_double(const mpz_class& n, int decimals)
+{
+  double scale = 1;
+  for (int i = 0; i < decimals; ++i)
+    scale *= 10;
+  return n.get_d() / scale;
+}
+
 // A rate as a percent cell: the fraction rounded to rate_decimals places of a percent.
 Cell
 rate_cell(const std::optional<rates::Fraction>& q, int decimals)
@@ -77,10 +89,7 @@ rate_cell(const std::optional<rates::Fraction>& q, int decimals)
   if (!q)
     return Cell::null();
   mpz_class n = rates::round_scaled(*q, decimals + 2);
-  rates::Fraction shown(n, 1);
-  for (int i = 0; i < decimals + 2; ++i)
-    shown /= 10;
-  return Cell::of_decimal(shown.get_d(), rates::scaled_text(n, decimals), true);
+  return Cell::of_decimal(scaled_double(n, decimals + 2), rates::scaled_text(n, decimals), true);
 }
 
 Cell
@@ -88,10 +97,7 @@ score_cell(const std::optional<mpz_class>& shown, int decimals)
 {
   if (!shown)
     return Cell::null();
-  rates::Fraction v(*shown, 1);
-  for (int i = 0; i < decimals; ++i)
-    v /= 10;
-  return Cell::of_decimal(v.get_d(), rates::scaled_text(*shown, decimals));
+  return Cell::of_decimal(scaled_double(*shown, decimals), rates::scaled_text(*shown, decimals));
 }
 
 // A change between the shown values (percentage points for rates).
@@ -101,10 +107,7 @@ change_cell(const std::optional<mpz_class>& now, const std::optional<mpz_class>&
   if (!now || !before)
     return Cell::null();
   mpz_class d = *now - *before;
-  rates::Fraction v(d, 1);
-  for (int i = 0; i < decimals; ++i)
-    v /= 10;
-  return Cell::of_decimal(v.get_d(), rates::scaled_text(d, decimals, true));
+  return Cell::of_decimal(scaled_double(d, decimals), rates::scaled_text(d, decimals, true));
 }
 
 std::optional<mpz_class>

@@ -1,12 +1,14 @@
 #include "output/route.hpp"
-#include "util/text.hpp"
 
 #include "lists/vocab.hpp"
+#include "resolve/evidence.hpp"
+#include "util/text.hpp"
 #include "util/json.hpp"
 
 #include <algorithm>
 #include <fmt/color.h>
 #include <fmt/format.h>
+#include <tuple>
 #include <utility>
 
 namespace duty::output {
@@ -15,16 +17,10 @@ using util::JsonWriter;
 
 using namespace lists;
 using resolve::Resolution;
+using resolve::limits;
+using resolve::where;
 
 namespace {
-
-std::string
-where(const ListSet& set, const Loc& l)
-{
-  if (l.file >= set.files.size())
-    return "?";
-  return fmt::format("{}:{}", set.files[l.file].path, l.line);
-}
 
 std::string
 unit_label(const Unit* u)
@@ -43,50 +39,24 @@ units_label(const std::vector<const Unit*>& us)
   return out.empty() ? "-" : out;
 }
 
-struct EvidenceLine
-{
-  Loc loc;
-  std::string text;
-};
-
-// The items that decide a slice: primary entries first (they settle it), then
-// the claims, withdrawn and assisting tasks, whistles; within each group by
-// file and line, so that the same lists always give the same order.
-std::vector<EvidenceLine>
+// The items that decide a slice in resolve::evidence's groups (primary
+// entries first: they settle it; then claims, withdrawn and assisting tasks,
+// whistles); within each group by file and line, so that the same lists
+// always give the same order.
+std::vector<resolve::Evidence>
 evidence(const Resolution& r, const ListSet& set)
 {
-  std::vector<EvidenceLine> out;
-  size_t group = 0;
-  auto sort_group = [&] {
-    auto key = [&](const EvidenceLine& e) {
-      std::string_view path = e.loc.file < set.files.size() ? std::string_view(set.files[e.loc.file].path) : "";
-      return std::pair(path, e.loc.line);
-    };
-    std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(group), out.end(),
-                     [&](const EvidenceLine& a, const EvidenceLine& b) { return key(a) < key(b); });
-    group = out.size();
+  auto out = resolve::evidence(r);
+  auto group = [](resolve::Evidence::Kind k) {
+    using K = resolve::Evidence::Kind;
+    return k == K::power || k == K::task ? int(K::power) : int(k); // claims are one group
   };
-  for (const Primary* p : r.primary)
-    out.push_back({p->loc, fmt::format("primary {}: lead {}", p->id.value, p->lead.value)});
-  sort_group();
-  for (const auto& c : r.claims) {
-    if (c.power)
-      out.push_back({c.loc, fmt::format("power {} {} ({}: {})", c.power->code.value, c.power->name.value,
-                                        c.power->holder.value, c.unit->id.value)});
-    else
-      out.push_back({c.loc, fmt::format("task {}: 基本履职 of {}", c.task->id.value, c.unit->id.value)});
-  }
-  sort_group();
-  for (const Task* t : r.withdrawn)
-    out.push_back({t->loc, fmt::format("task {}: 上级收回", t->id.value)});
-  sort_group();
-  for (const Task* t : r.assisting)
-    out.push_back({t->loc, fmt::format("task {}: 配合履职, assists {}", t->id.value, t->lead.value)});
-  sort_group();
-  for (const auto& w : r.whistles)
-    out.push_back({w.whistle->loc, fmt::format("whistle {}: {}", whistle_types().name_of(static_cast<int>(w.whistle->type)),
-                                               w.whistle->matter.value)});
-  sort_group();
+  auto key = [&](const resolve::Evidence& e) {
+    std::string_view path = e.loc.file < set.files.size() ? std::string_view(set.files[e.loc.file].path) : "";
+    return std::tuple(group(e.kind), path, e.loc.line);
+  };
+  std::stable_sort(out.begin(), out.end(),
+                   [&](const resolve::Evidence& x, const resolve::Evidence& y) { return key(x) < key(y); });
   return out;
 }
 

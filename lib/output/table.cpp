@@ -105,15 +105,16 @@ render_text(const Table& t)
 }
 
 std::string
-render_csv(const Table& t)
+render_csv(const Table& t, bool header)
 {
   std::string out;
-  for (size_t c = 0; c < t.columns.size(); ++c) {
+  for (size_t c = 0; header && c < t.columns.size(); ++c) {
     if (c)
       out += ',';
     util::append_csv_field(out, t.columns[c].header);
   }
-  out += "\r\n";
+  if (header)
+    out += "\r\n";
   for (const auto& row : t.rows) {
     for (size_t c = 0; c < t.columns.size(); ++c) {
       if (c)

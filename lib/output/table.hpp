@@ -73,8 +73,9 @@ std::string
 render_text(const Table& t);
 
 // RFC 4180: a header row of column headers, CRLF line ends, quotes where needed.
+// Without `header`, only the rows: a long table streamed in parts.
 std::string
-render_csv(const Table& t);
+render_csv(const Table& t, bool header = true);
 
 // A GitHub-flavoured Markdown table; '|' escaped and line breaks as <br>.
 std::string

@@ -32,15 +32,32 @@ results_table(const store::ResultSet& rs)
 }
 
 std::string
-render_results(const std::vector<store::ResultSet>& results, Format f)
+render_tables(const std::vector<Table>& tables, Format f)
 {
   std::string out;
-  for (size_t r = 0; r < results.size(); ++r) {
+  for (size_t r = 0; r < tables.size(); ++r) {
     if (r && f != Format::json && f != Format::jsonl)
       out += f == Format::csv ? "\r\n" : "\n";
-    out += render_table(results_table(results[r]), f);
+    out += render_table(tables[r], f);
   }
   return out;
+}
+
+std::vector<Table>
+results_tables(const std::vector<store::ResultSet>& results)
+{
+  std::vector<Table> tables;
+  for (size_t r = 0; r < results.size(); ++r) {
+    tables.push_back(results_table(results[r]));
+    tables.back().name = r == 0 ? "result" : "result " + std::to_string(r + 1);
+  }
+  return tables;
+}
+
+std::string
+render_results(const std::vector<store::ResultSet>& results, Format f)
+{
+  return render_tables(results_tables(results), f);
 }
 
 Table

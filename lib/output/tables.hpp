@@ -14,6 +14,15 @@ namespace duty::output {
 Table
 results_table(const store::ResultSet& rs);
 
+// Renders tables one after another: separated by a blank line (text, csv,
+// md) or written one after another (json: one array each).
+std::string
+render_tables(const std::vector<Table>& tables, Format f);
+
+// A query's result sets as tables, named "result", "result 2", ….
+std::vector<Table>
+results_tables(const std::vector<store::ResultSet>& results);
+
 // Renders each result set of a query; several are separated by a blank line
 // (text, csv, md) or written one after another (json: one array each).
 std::string

@@ -148,7 +148,8 @@ read_export(const std::string& path, const CountOptions& opt, const cases::PiiHa
       if (first_pass) {
         ++out.bad_rows;
         if (out.bad.size() < opt.max_listed)
-          out.bad.push_back(fmt::format("{}:{}: {}{}", reader.path(), row.line,
+          // "orders.csv:66", or the cell of a workbook: "工单.xlsx[工单明细]!U68".
+          out.bad.push_back(fmt::format("{}: {}{}", reader.locate(row),
                                         row.error_column.empty() ? "" : "column " + row.error_column + ": ",
                                         row.error));
       }

@@ -4,6 +4,7 @@
 #include "rates/export_rows.hpp"
 #include "cases/fields.hpp"
 #include "cases/scan.hpp"
+#include "cases/source.hpp"
 #include "cases/values.hpp"
 #include "util/error.hpp"
 #include "util/text.hpp"
@@ -244,9 +245,11 @@ scannable(const std::string& path, const cases::ReaderOptions& ro)
   if (format == cases::Format::jsonl)
     return false;
   File f(path);
-  char head[4] = {};
+  char head[64] = {};
   size_t n = f.fd >= 0 ? read_at(f.fd, head, sizeof head, 0, path) : 0;
   std::string_view h(head, n);
+  if (!cases::is_text_export(h))
+    return false; // a workbook (.xlsx, .xls): the case reader finds its sheet and header
   if (h.starts_with("\xFF\xFE") || h.starts_with("\xFE\xFF") || h.find('\0') != std::string_view::npos)
     return false; // UTF-16 or UTF-32
   if (!format && (h.starts_with("{") || util::trim(h).starts_with("{")))

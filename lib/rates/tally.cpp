@@ -1,5 +1,6 @@
 #include "rates/tally.hpp"
 
+#include "lists/exclusions.hpp"
 #include "rates/period.hpp"
 
 #include <algorithm>
@@ -70,12 +71,6 @@ count_rate(const lists::RateRule& r, const Order& o, RateCounts& c)
   }
 }
 
-bool
-is_consultation(std::string_view type)
-{
-  return type == "咨询" || type == "咨询类";
-}
-
 } // namespace
 
 void
@@ -137,7 +132,7 @@ Tally::exclusion_mask(const Order& o, Counts& c) const
     bool applies = false;
     switch (x.rule) {
     case ExclusionRule::not_dispatched: applies = o.unit.empty(); break;
-    case ExclusionRule::consultation: applies = is_consultation(o.type); break;
+    case ExclusionRule::consultation: applies = lists::is_consultation(o.type); break;
     case ExclusionRule::not_assessed: applies = o.assessed == Tri::no; break;
     case ExclusionRule::unreasonable: applies = o.unreasonable == Verdict::yes; break;
     case ExclusionRule::appeal_upheld: applies = o.appeal == Verdict::yes; break;

@@ -149,6 +149,7 @@ rate_charts_section(const RatesTables& r)
       chart.title = group + "三率（按综合成绩排序";
       chart.title += rows.size() > kUnitsPerChart ? fmt::format("，第 {}–{} 位）", from + 1, to) : "）";
       chart.category_label = "承办单位";
+      chart.of_table = true; // the ranking table's rate columns
       for (const auto& [key, label] : kRates)
         chart.series.push_back({label, {}});
       for (size_t k = from; k < to; ++k) {

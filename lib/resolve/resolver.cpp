@@ -241,12 +241,12 @@ Resolver::resolve_ref(std::string_view ref, const Unit* territory, util::Date da
   return out;
 }
 
-Resolution
-Resolver::resolve(const Slice& s) const
+// Phase 1: the claims of the powers and 基本履职 tasks on the matter and its
+// ancestors, and the 上级收回 and 配合履职 tasks that bear on the territory.
+void
+Resolver::collect_claims(const std::vector<const Matter*>& line, const Slice& s, Resolution& r,
+                         std::vector<const Task*>& basic) const
 {
-  Resolution r;
-  const auto line = lineage(s.matter);
-  std::vector<const Task*> basic;
   for (const Matter* m : line) {
     for (const Power* p : powers_on(m->id.value)) {
       if (!in_force(*p, s.date) || !conditions_match(p->when, s.dims))
@@ -266,6 +266,14 @@ Resolver::resolve(const Slice& s) const
       case Role::assist: r.assisting.push_back(t); break;
       }
     }
+  }
+}
+
+// Phase 2: the whistle items a street may use here, with the units they summon.
+void
+Resolver::collect_whistles(const std::vector<const Matter*>& line, const Slice& s, Resolution& r) const
+{
+  for (const Matter* m : line)
     for (const Whistle* w : whistles_on(m->id.value)) {
       if (!conditions_match(w->when, s.dims))
         continue;
@@ -276,18 +284,27 @@ Resolver::resolve(const Slice& s) const
       sort_unique(wt.units);
       r.whistles.push_back(std::move(wt));
     }
-  }
+}
+
+// Phase 3: 上级收回 takes the territory's own claims away; 配合履职 makes it an assistant.
+void
+Resolver::apply_tasks(const Slice& s, const std::vector<const Task*>& basic, Resolution& r) const
+{
   if (!basic.empty() && !r.withdrawn.empty()) {
     r.basic_and_withdrawn = basic;
     r.basic_and_withdrawn.insert(r.basic_and_withdrawn.end(), r.withdrawn.begin(), r.withdrawn.end());
   }
   if (!r.withdrawn.empty())
     std::erase_if(r.claims, [&](const Claim& c) { return c.unit == s.territory; });
-
   if (!r.assisting.empty())
     r.assist.push_back(s.territory); // 配合履职: the territory assists whoever leads
+}
 
-  // The most specific matching primary entry settles the lead.
+// Phase 4: the most specific matching primary entries — deeper matter, then
+// a `where` that names the territory, then more conditions. Ties are kept.
+std::vector<const Primary*>
+Resolver::deciding_primary(const std::vector<const Matter*>& line, const Slice& s) const
+{
   using Rank = std::tuple<int, int, size_t>;
   Rank best{-1, -1, 0};
   std::vector<const Primary*> top;
@@ -307,47 +324,75 @@ Resolver::resolve(const Slice& s) const
       if (rank == best)
         top.push_back(e);
     }
+  return top;
+}
 
-  if (!top.empty()) {
-    std::vector<const Unit*> leads;
-    for (const Primary* e : top)
-      for (const Unit* u : resolve_ref(e->lead.value, s.territory, s.date))
-        leads.push_back(u);
-    sort_unique(leads);
-    r.primary = top;
-    bool same_ref = std::all_of(top.begin(), top.end(),
-                                [&](const Primary* e) { return e->lead.value == top[0]->lead.value; });
-    if (top.size() > 1 && !(same_ref && leads.size() <= 1)) {
-      r.status = Status::conflict;
-      return r;
-    }
-    for (const Primary* e : top)
-      for (const auto& a : e->assist)
-        for (const Unit* u : resolve_ref(a.value, s.territory, s.date))
-          r.assist.push_back(u);
-    if (leads.size() == 1) {
-      r.status = Status::led;
-      r.lead = leads[0];
-    } else if (leads.empty()) {
-      r.status = Status::orphan;
-      r.reason = "primary entry " + top[0]->id.value + " names " + top[0]->lead.value +
-                 ", which is no unit in force here";
-    } else {
-      r.status = Status::overlap;
-      r.reason = "primary entry " + top[0]->id.value + " names " + top[0]->lead.value +
-                 ", which is several units here";
-    }
+// Phase 5a: the primary entries name the lead (or conflict, or name no unit in force here).
+void
+Resolver::decide_by_primary(const std::vector<const Primary*>& top, const Slice& s, Resolution& r) const
+{
+  std::vector<const Unit*> leads;
+  for (const Primary* e : top)
+    for (const Unit* u : resolve_ref(e->lead.value, s.territory, s.date))
+      leads.push_back(u);
+  sort_unique(leads);
+  r.primary = top;
+  bool same_ref =
+    std::all_of(top.begin(), top.end(), [&](const Primary* e) { return e->lead.value == top[0]->lead.value; });
+  if (top.size() > 1 && !(same_ref && leads.size() <= 1)) {
+    r.status = Status::conflict;
+    return;
+  }
+  for (const Primary* e : top)
+    for (const auto& a : e->assist)
+      for (const Unit* u : resolve_ref(a.value, s.territory, s.date))
+        r.assist.push_back(u);
+  if (leads.size() == 1) {
+    r.status = Status::led;
+    r.lead = leads[0];
+  } else if (leads.empty()) {
+    r.status = Status::orphan;
+    r.reason = "primary entry " + top[0]->id.value + " names " + top[0]->lead.value +
+               ", which is no unit in force here";
   } else {
-    std::vector<const Unit*> claimants;
-    for (const auto& c : r.claims)
-      claimants.push_back(c.unit);
-    sort_unique(claimants);
-    if (claimants.size() == 1) {
-      r.status = Status::led;
-      r.lead = claimants[0];
-    } else {
-      r.status = claimants.empty() ? Status::orphan : Status::overlap;
-    }
+    r.status = Status::overlap;
+    r.reason = "primary entry " + top[0]->id.value + " names " + top[0]->lead.value +
+               ", which is several units here";
+  }
+}
+
+// Phase 5b: without a primary entry, the claims decide: one claimant leads.
+void
+Resolver::decide_by_claims(Resolution& r) const
+{
+  std::vector<const Unit*> claimants;
+  for (const auto& c : r.claims)
+    claimants.push_back(c.unit);
+  sort_unique(claimants);
+  if (claimants.size() == 1) {
+    r.status = Status::led;
+    r.lead = claimants[0];
+  } else {
+    r.status = claimants.empty() ? Status::orphan : Status::overlap;
+  }
+}
+
+Resolution
+Resolver::resolve(const Slice& s) const
+{
+  Resolution r;
+  const auto line = lineage(s.matter);
+  std::vector<const Task*> basic;
+  collect_claims(line, s, r, basic);
+  collect_whistles(line, s, r);
+  apply_tasks(s, basic, r);
+  auto top = deciding_primary(line, s);
+  if (!top.empty()) {
+    decide_by_primary(top, s, r);
+    if (r.status == Status::conflict)
+      return r;
+  } else {
+    decide_by_claims(r);
   }
   sort_unique(r.assist);
   std::erase(r.assist, r.lead);

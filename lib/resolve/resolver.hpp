@@ -120,6 +120,16 @@ public:
   const std::vector<const lists::Whistle*>& whistles_on(std::string_view matter) const;
 
 private:
+  // The phases of resolve(), in order.
+  void collect_claims(const std::vector<const lists::Matter*>& line, const Slice& s, Resolution& r,
+                      std::vector<const lists::Task*>& basic) const;
+  void collect_whistles(const std::vector<const lists::Matter*>& line, const Slice& s, Resolution& r) const;
+  void apply_tasks(const Slice& s, const std::vector<const lists::Task*>& basic, Resolution& r) const;
+  std::vector<const lists::Primary*> deciding_primary(const std::vector<const lists::Matter*>& line,
+                                                      const Slice& s) const;
+  void decide_by_primary(const std::vector<const lists::Primary*>& top, const Slice& s, Resolution& r) const;
+  void decide_by_claims(Resolution& r) const;
+
   const lists::ListSet& m_set;
   const lists::Index& m_ix;
   std::unordered_map<std::string_view, std::vector<const lists::Power*>> m_powers;

@@ -311,7 +311,8 @@ private:
     File file;
     FileSummary& fs = file.fs;
     fs.path = reader.path();
-    fs.encoding = cases::encoding_name(reader.encoding());
+    fs.encoding = cases::is_workbook(reader.format()) ? ""
+                                                      : cases::encoding_name(reader.encoding());
     fs.format = cases::format_name(reader.format());
     SQLite::bind(*m_add_ingest, fs.path, m_orders ? "orders" : "events", util::now_shanghai());
     m_add_ingest->exec();
@@ -421,13 +422,18 @@ private:
     m_add_reject->reset();
   }
 
-  static std::string row_message(const std::string& path, const cases::Row& row)
+  std::string row_message(const std::string& path, const cases::Row& row) const
   {
-    std::string at = path + ":" + std::to_string(row.error_line ? row.error_line : row.line);
-    if (row.error_col)
-      at += ":" + std::to_string(row.error_col);
-    if (row.error_line && row.error_line != row.line)
-      at += " (in the row of line " + std::to_string(row.line) + ")";
+    std::string at;
+    if (m_reader && cases::is_workbook(m_reader->format())) {
+      at = m_reader->locate(row); // 工单.xlsx[工单明细]!H12
+    } else {
+      at = path + ":" + std::to_string(row.error_line ? row.error_line : row.line);
+      if (row.error_col)
+        at += ":" + std::to_string(row.error_col);
+      if (row.error_line && row.error_line != row.line)
+        at += " (in the row of line " + std::to_string(row.line) + ")";
+    }
     return at + ": " + (row.error_column.empty() ? "" : "column " + row.error_column + ": ")
            + row.error;
   }

@@ -71,6 +71,32 @@ constexpr const char* kOtherTables[] = {
   "CREATE UNIQUE INDEX events_key ON events(id, at, event, ifnull(unit, ''))",
 };
 
+// Version 2: replay's verdicts (duty replay --save), keyed by order and list set.
+constexpr const char* kVerdictTables[] = {
+  "CREATE TABLE replays (lists_hash TEXT PRIMARY KEY, profile TEXT NOT NULL, as_of TEXT NOT NULL,"
+  " saved_at TEXT NOT NULL, orders INTEGER NOT NULL, whistles INTEGER NOT NULL, created_by TEXT)",
+  "CREATE TABLE verdicts (id TEXT NOT NULL, lists_hash TEXT NOT NULL, matter_id TEXT, territory_id TEXT,"
+  " lead TEXT, dispatch TEXT, dispatched_to TEXT, final_unit TEXT, hops INTEGER NOT NULL,"
+  " returns INTEGER NOT NULL, unjustified_returns INTEGER NOT NULL, sign TEXT, sign_deadline TEXT,"
+  " contact TEXT, contact_deadline TEXT, close TEXT, close_deadline TEXT, close_elapsed_s INTEGER,"
+  " lifecycle TEXT, excluded TEXT, whistles INTEGER NOT NULL, deviates INTEGER NOT NULL,"
+  " record TEXT NOT NULL, PRIMARY KEY (id, lists_hash)) WITHOUT ROWID",
+  "CREATE TABLE whistle_verdicts (id TEXT NOT NULL, lists_hash TEXT NOT NULL, seq INTEGER NOT NULL,"
+  " at TEXT NOT NULL, unit TEXT, type TEXT, matter_id TEXT, whistleable INTEGER, required TEXT,"
+  " missing TEXT, extra TEXT, late TEXT, deviates INTEGER NOT NULL, record TEXT NOT NULL,"
+  " PRIMARY KEY (id, lists_hash, seq)) WITHOUT ROWID",
+};
+
+// Version 1 → 2, inside the caller's transaction: a failure leaves version 1.
+void
+upgrade(SQLite::Database& db)
+{
+  for (const char* sql : kVerdictTables)
+    db.exec(sql);
+  db.exec("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+  db.exec("PRAGMA user_version = 2");
+}
+
 int
 pragma_int(SQLite::Database& db, const char* pragma)
 {
@@ -83,21 +109,24 @@ has_tables(SQLite::Database& db)
   return db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0;
 }
 
-void
+// The store's version: 1 or 2 (this build's); anything else is refused.
+int
 check_version(SQLite::Database& db, const std::string& path)
 {
   int app = pragma_int(db, "application_id");
   int version = pragma_int(db, "user_version");
   if (app != kApplicationId)
     throw UsageError(path + ": not a duty case store (it has other tables); use a new file");
-  if (version != kSchemaVersion)
+  if (version < 1 || version > kSchemaVersion)
     throw UsageError(path + ": the store has schema version " + std::to_string(version)
-                     + ", this duty reads version " + std::to_string(kSchemaVersion)
+                     + ", this duty reads versions 1 to " + std::to_string(kSchemaVersion)
                      + "; ingest the logs into a new store");
+  return version;
 }
 
-// Canonical fields added after a store was made (assessment flags, 回访时间)
-// become NULL columns: an additive change that keeps the schema version.
+// Canonical fields added after a store was made (assessment flags, 回访时间,
+// the order's deadline, a 延期's until) become NULL columns: an additive
+// change that needs no new schema version.
 void
 add_missing_columns(SQLite::Database& db, const char* table, cases::Kind kind)
 {
@@ -117,7 +146,8 @@ void
 ensure_schema(SQLite::Database& db, const std::string& path, bool id_index)
 {
   if (has_tables(db)) {
-    check_version(db, path);
+    if (check_version(db, path) < 2)
+      upgrade(db);
     add_missing_columns(db, "orders", cases::Kind::orders);
     add_missing_columns(db, "events", cases::Kind::events);
     return;
@@ -125,6 +155,8 @@ ensure_schema(SQLite::Database& db, const std::string& path, bool id_index)
   db.exec(orders_ddl());
   db.exec(events_ddl());
   for (const char* sql : kOtherTables)
+    db.exec(sql);
+  for (const char* sql : kVerdictTables)
     db.exec(sql);
   db.exec("INSERT INTO meta VALUES ('schema_version', '" + std::to_string(kSchemaVersion)
           + "'), ('time_zone', 'Asia/Shanghai'), ('created_by', 'duty " DUTY_VERSION "')");

@@ -21,8 +21,10 @@ struct ListSet;
 
 namespace duty::store {
 
-// The schema version this build reads and writes (PRAGMA user_version).
-constexpr int kSchemaVersion = 1;
+// The schema version this build writes (PRAGMA user_version). Version 1
+// stores (no verdict tables, no deadline and until columns) are read as they
+// are and upgraded, in the writing transaction, the first time they are written.
+constexpr int kSchemaVersion = 2;
 
 struct IngestOptions
 {
@@ -125,6 +127,8 @@ public:
   std::vector<std::string> columns(const std::string& table);
 
 private:
+  friend class VerdictWriter;
+  friend class CaseScan;
   friend IngestSummary ingest_into(const std::string&, const std::vector<std::string>&,
                                    const IngestOptions&, int);
   friend class Ingest;

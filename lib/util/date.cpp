@@ -1,5 +1,7 @@
 #include "util/date.hpp"
 
+#include "util/time.hpp"
+
 #include <ctime>
 #include <fmt/format.h>
 
@@ -80,6 +82,12 @@ Date::day() const
   return d;
 }
 
+void
+Date::ymd(int& y, int& m, int& d) const
+{
+  civil_from_days(days, y, m, d);
+}
+
 int
 Date::iso_weekday() const
 {
@@ -135,12 +143,7 @@ today_shanghai()
 std::string
 now_shanghai()
 {
-  std::time_t t = shanghai_clock();
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-  return buf;
+  return now_beijing().str();
 }
 
 std::string

@@ -17,6 +17,8 @@ struct Date
   int year() const;
   int month() const;
   int day() const;
+  // All three at once (one conversion).
+  void ymd(int& y, int& m, int& d) const;
   // 1 = Monday … 7 = Sunday (ISO 8601).
   int iso_weekday() const;
   bool is_weekend() const { return iso_weekday() >= 6; }

@@ -7,10 +7,42 @@
 
 namespace duty::util {
 
+namespace {
+
+void
+append_escaped_ascii(std::string& out, unsigned char c)
+{
+  switch (c) {
+  case '"': out += "\\\""; break;
+  case '\\': out += "\\\\"; break;
+  case '\n': out += "\\n"; break;
+  case '\r': out += "\\r"; break;
+  case '\t': out += "\\t"; break;
+  default: out += fmt::format("\\u{:04x}", c);
+  }
+}
+
+} // namespace
+
 void
 append_json_string(std::string& out, std::string_view s)
 {
   out += '"';
+  // Valid UTF-8 (the usual case): copy runs between the characters to escape.
+  if (util::find_invalid_utf8(s) == std::string_view::npos) {
+    size_t run = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c < 0x20 || c == '"' || c == '\\' || c == 0x7F) {
+        out.append(s.substr(run, i - run));
+        append_escaped_ascii(out, c);
+        run = i + 1;
+      }
+    }
+    out.append(s.substr(run));
+    out += '"';
+    return;
+  }
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {

@@ -1,4 +1,5 @@
 // Tests for cases/values: timestamps, zones, yes/no, resolved, satisfaction.
+#include "cases/fields.hpp"
 #include "cases/values.hpp"
 
 #include <doctest/doctest.h>
@@ -182,4 +183,37 @@ TEST_CASE("parse_verdict: a flag with an outcome, 查否 kept apart")
   CHECK(parse_verdict("驳回") == "rejected");
   CHECK(parse_verdict("不予核减") == "rejected");
   CHECK_FALSE(parse_verdict("也许"));
+}
+
+TEST_CASE("cases: an order's deadline: a limit, a date or a time")
+{
+  TimeSpec spec;
+  CHECK(parse_deadline("7d", spec) == "7d");
+  CHECK(parse_deadline("7天", spec) == "7d");
+  CHECK(parse_deadline("7个自然日", spec) == "7d");
+  CHECK(parse_deadline(" 15个工作日 ", spec) == "15wd");
+  CHECK(parse_deadline("15工作日", spec) == "15wd");
+  CHECK(parse_deadline("15WD", spec) == "15wd");
+  CHECK(parse_deadline("24小时", spec) == "24h");
+  CHECK(parse_deadline("2h", spec) == "2h");
+  CHECK(parse_deadline("30分钟", spec) == "30m");
+  CHECK(parse_deadline("2025-03-08", spec) == "2025-03-08");
+  CHECK(parse_deadline("2025/3/8", spec) == "2025-03-08");
+  CHECK(parse_deadline("2025-03-08 17:30", spec) == "2025-03-08 17:30:00");
+  CHECK(parse_deadline("2025-03-08 00:00:00", spec) == "2025-03-08 00:00:00"); // a time, though midnight
+  CHECK(parse_deadline("2025-03-08T09:30:00Z", spec) == "2025-03-08 17:30:00");
+  CHECK(!parse_deadline("0d", spec));
+  CHECK(!parse_deadline("7", spec));
+  CHECK(!parse_deadline("7周", spec));
+  CHECK(!parse_deadline("尽快", spec));
+  CHECK(!parse_deadline("", spec));
+}
+
+TEST_CASE("cases: the 条例's 派单异议 is a return")
+{
+  CHECK(canonical_event("派单异议") == "退单");
+  CHECK(canonical_event("退回") == "退单");
+  CHECK(canonical_event("申请延期") == "延期");
+  CHECK(field_index(Kind::orders, "deadline"));
+  CHECK(field_index(Kind::events, "until"));
 }

@@ -158,7 +158,7 @@ expect_eq "$OUT" "$MD1" "matrix md: two runs are identical"
 # The matrix prints only csv, md, json or text.
 run audit --as-of "$AS_OF" --matrix --format sarif "$SET"
 expect_rc 2 "matrix sarif"
-expect_err '"sarif" is not a format of this command; expected "csv", "md", "json" or "text"' "matrix sarif"
+expect_err '"sarif" is not a format of this command; expected "csv", "md", "json", "text" or "xlsx"' "matrix sarif"
 
 # As text, aligned for a terminal, one line per slice under a header and a rule.
 run audit --as-of "$AS_OF" --matrix --format text "$SET"

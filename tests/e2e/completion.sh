@@ -53,9 +53,9 @@ expect_comp() {
 
 # Commands, from the command table (and help): every command duty --help lists.
 commands=$("$DUTY" --help | awk '/^Commands:/ {f = 1; next} f && /^  [a-z]/ {print $1} f && /^$/ {exit}')
-expect_eq "$(wc -w <<<"$commands")" "11" "duty --help lists the commands"
+expect_eq "$(wc -w <<<"$commands")" "12" "duty --help lists the commands"
 expect_comp "$( (echo "$commands"; echo help) | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')" duty ""
-expect_comp "audit completion diff gen help ingest query rates report route schema validate" duty ""
+expect_comp "audit completion diff gen help ingest query rates replay report route schema validate" duty ""
 expect_comp "validate" duty va
 expect_comp "--help --version" duty --
 # Options of a command, read off its CLI11 app.
@@ -64,19 +64,24 @@ expect_comp "--fail-on --format" duty diff --f
 expect_comp "--as-of --at --color --format --help --lists --on --when" duty route --
 # The case-log commands are tool objects too: their options and values.
 expect_comp "--db" duty ingest --d
-expect_comp "--db --encoding --events --format --help --input-format --keep-personal --map --pii-key-file --skip-bad" duty query --
-expect_comp "csv json jsonl md text" duty query --format ""
+expect_comp "--db --encoding --events --format --help --input-format --keep-personal --map --output --pii-key-file --sheet --skip-bad" duty query --
+expect_comp "csv json jsonl md text xlsx" duty query --format ""
 expect_comp "en zh" duty rates --lang ""
-expect_comp "csv json md text" duty rates -f ""
+expect_comp "csv json md text xlsx" duty rates -f ""
+expect_comp "--sheet" duty rates --sh
 expect_comp "csv jsonl tsv" duty rates --input-format ""
+# replay, a tool object like the rest.
+expect_comp "--events --events-map" duty replay --events
+expect_comp "csv json jsonl md text" duty replay --format ""
+expect_comp "--save --summary" duty replay --s
 expect_comp "listing.txt lists" duty ingest --db x.db lis
 expect_comp "区城市管理委" duty rates --lists lists/yanqing --unit 区城市
 expect_comp "--as-of --at" duty route --a
 # Option values: choices (also after '='), rules, dates offer nothing.
 expect_comp "auto github json sarif text" duty validate --format ""
 expect_comp "sarif" duty validate --format = s
-expect_comp "auto csv github json md sarif text" duty audit -f ""
-expect_comp "html md" duty report --format ""
+expect_comp "auto csv github json md sarif text xlsx" duty audit -f ""
+expect_comp "html md xlsx" duty report --format ""
 expect_comp "gb18030 gbk" duty ingest --encoding g
 expect_comp "csv jsonl tsv" duty query --input-format ""
 expect_comp "--cluster-days --cluster-min" duty report --cluster-
@@ -88,7 +93,9 @@ expect_comp "bash fish zsh" duty completion ""
 expect_comp "cases lists" duty gen ""
 expect_comp "--matters" duty gen lists --m
 expect_comp "--seed" duty gen lists --units 5 --se
-expect_comp "--dirty" duty gen cases --d
+expect_comp "--deadlines --dirty" duty gen cases --d
+expect_comp "csv xls xlsx" duty gen cases --format ""
+expect_comp "--planted --profile" duty gen cases --p
 expect_comp "gbk utf-8" duty gen cases --encoding ""
 # help names the commands.
 expect_comp "gen" duty help g

@@ -6,7 +6,7 @@ source "$DUTY_SRC/tests/e2e/lib.sh"
 LISTS="$DUTY_SRC/lists/yanqing"
 AS_OF=2025-06-01
 
-"$DUTY" gen cases --lists "$LISTS" --orders 300 --seed 5 --month 2025-03 -o orders.csv 2>/dev/null
+"$DUTY" gen cases --lists "$LISTS" --orders 300 --seed 5 --month 2025-03 -o orders.csv --events events.csv 2>/dev/null
 "$DUTY" ingest --db cases.db orders.csv >/dev/null 2>&1
 expect_eq "$?" 0 "setup: ingest"
 
@@ -21,6 +21,7 @@ commands=(
   "schema"
   "completion|bash"
   "query|--db|cases.db|select * from orders"
+  "replay|--lists|$LISTS|--as-of|$AS_OF|orders.csv|--events|events.csv"
   "rates|--lists|$LISTS|--db|cases.db|--by|matter"
   "report|--lists|$LISTS|--db|cases.db|--period|2025-03"
   "gen|cases|--lists|$LISTS|--orders|500|--seed|3|--month|2025-03"

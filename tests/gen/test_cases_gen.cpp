@@ -2,6 +2,8 @@
 #include "cases/reader.hpp"
 #include "gen/cases_gen.hpp"
 #include "lists/load.hpp"
+#include "lists/profile.hpp"
+#include "resolve/context.hpp"
 
 #include <doctest/doctest.h>
 
@@ -15,12 +17,18 @@ using namespace duty;
 
 namespace {
 
-const lists::ListSet&
+const resolve::Context&
 yanqing()
 {
-  static const lists::LoadResult loaded =
-    lists::load_list_set({std::string(DUTY_SOURCE_DIR) + "/lists/yanqing"});
-  return loaded.set;
+  static const resolve::Context ctx(lists::load_and_check({std::string(DUTY_SOURCE_DIR) + "/lists/yanqing"}));
+  return ctx;
+}
+
+const lists::Profile&
+practice()
+{
+  static const lists::Profile p = *lists::choose_profile("", nullptr).profile;
+  return p;
 }
 
 std::pair<std::string, std::string>
@@ -29,7 +37,7 @@ generate(const gen::CasesSpec& spec, gen::CasesSummary* sum = nullptr)
   std::string orders, events;
   gen::TextSink o = [&](std::string_view s) { orders += s; };
   gen::TextSink e = [&](std::string_view s) { events += s; };
-  auto s = gen::generate_cases(yanqing(), spec, o, &e);
+  auto s = gen::generate_cases(yanqing(), practice(), spec, o, &e);
   if (sum)
     *sum = s;
   return {orders, events};
@@ -56,7 +64,7 @@ TEST_CASE("cases: gen: export headers, dirty rows, returns and whistles")
   gen::CasesSummary sum;
   auto [orders, events] = generate(spec, &sum);
   CHECK(orders.starts_with("工单编号,工单类型,问题分类,标题,主要内容,工单状态,来电人,来电人电话"));
-  CHECK(events.starts_with("工单编号,时间,事件,单位,哨类型,备注\r\n"));
+  CHECK(events.starts_with("工单编号,时间,事件,单位,哨类型,延期至,备注\r\n"));
   CHECK(sum.orders == 2000);
   CHECK(sum.dirty > 5);
   CHECK(sum.returned > 60);

@@ -550,14 +550,24 @@ TEST_CASE("check_list_set")
       CHECK(d.message == "make-up workday 2025-01-27 is not a Saturday or Sunday");
       CHECK(d.location.line == 3);
     }
-    SUBCASE("dates outside the year")
+    SUBCASE("dates of the neighbouring years are fine, others are not")
     {
+      SetCheck ok({{"c.yaml", "kind: calendar\nitems:\n"
+                              "  - {year: 2024, holidays: [2023-12-30..2024-01-01], workdays: [2024-02-04]}\n"}});
+      CHECK(with_rule(ok.diags, "calendar").empty());
       SetCheck s({{"c.yaml", "kind: calendar\nitems:\n"
-                             "  - {year: 2025, holidays: [2024-12-31], workdays: [2026-01-04]}\n"}});
+                             "  - {year: 2025, holidays: [2023-12-31], workdays: [2027-01-03]}\n"}});
       auto v = with_rule(s.diags, "calendar");
       REQUIRE(v.size() == 2);
-      CHECK(v[0]->message == "holiday 2024-12-31 lies outside the calendar year 2025");
-      CHECK(v[1]->message == "make-up workday 2026-01-04 lies outside the calendar year 2025");
+      CHECK(v[0]->message == "holiday 2023-12-31 lies outside the calendar year 2025 and its neighbours");
+      CHECK(v[1]->message == "make-up workday 2027-01-03 lies outside the calendar year 2025 and its neighbours");
+    }
+    SUBCASE("two years' items that disagree about a day")
+    {
+      SetCheck s({{"c.yaml", "kind: calendar\nitems:\n"
+                             "  - {year: 2025, holidays: [2025-01-01], workdays: [2024-12-29]}\n"
+                             "  - {year: 2024, holidays: [2024-12-29], workdays: []}\n"}});
+      CHECK(only(s.diags, "calendar").message == "2024-12-29 is listed both as a holiday and as a workday");
     }
     SUBCASE("a day that is both")
     {
