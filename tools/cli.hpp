@@ -5,6 +5,7 @@
 #include "lists/model.hpp"
 #include "output/format.hpp"
 #include "resolve/context.hpp"
+#include "util/time.hpp"
 
 #include <CLI/CLI.hpp>
 #include <memory>
@@ -72,6 +73,11 @@ report(std::vector<diag::Diagnostic>& diags, const lists::ListSet& set, const st
 // Prints "duty: error: MSG" to stderr; returns 2.
 int
 usage_error(const std::string& message);
+
+// The time of --as-of (YYYY-MM-DD [HH:MM[:SS]], Beijing time), or `fallback`
+// when not given; throws UsageError for anything else.
+util::Timestamp
+as_of_option(const std::string& text, util::Timestamp fallback);
 
 // Writes `data` to stdout in full; returns false on a write error (e.g. a closed pipe).
 bool

@@ -13,6 +13,7 @@
 #include "util/error.hpp"
 #include "util/text.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -42,6 +43,31 @@ span_option(const std::string& option, const std::string& value)
     throw UsageError(fmt::format("{}: {} is not a period (YYYY-MM or YYYY-MM..YYYY-MM, first not after last)", option,
                                  util::quote(value)));
   return *s;
+}
+
+// What replaying for the on-time counts could not use.
+void
+print_clock_notes(const rates::Counted& n)
+{
+  if (n.replayed) {
+    const replay::ReadReport& r = n.replayed->read;
+    // Order rows it could not read are listed above (or were read here and have no clock, below).
+    if (r.bad_event_rows) {
+      fmt::print(stderr, "duty: {} event row{} could not be read and {} missing from the clocks:\n",
+                 r.bad_event_rows, r.bad_event_rows == 1 ? "" : "s", r.bad_event_rows == 1 ? "is" : "are");
+      for (const auto& b : r.listed_events)
+        fmt::print(stderr, "  {}\n", util::terminal_safe(b));
+      if (r.bad_event_rows > r.listed_events.size())
+        fmt::print(stderr, "  … and {} more\n", r.bad_event_rows - r.listed_events.size());
+    }
+    if (r.stray_events)
+      fmt::print(stderr, "duty: note: {} event{} of orders not in the input are left out\n", r.stray_events,
+                 r.stray_events == 1 ? "" : "s");
+  }
+  if (n.unclocked)
+    fmt::print(stderr, "duty: note: {} order{} counted have no clock from replay (a row it could not read); no "
+                       "on-time clock is decided for {}\n",
+               n.unclocked, n.unclocked == 1 ? "" : "s", n.unclocked == 1 ? "it" : "them");
 }
 
 // What the counting could not use, on standard error; never a personal value.
@@ -84,6 +110,7 @@ print_notes(const rates::Counted& n)
     }
     fmt::print(stderr, "\n");
   }
+  print_clock_notes(n);
 }
 
 } // namespace
@@ -96,8 +123,8 @@ cmd_rates(int argc, char** argv)
                "reads standard input).",
                "rates"};
   std::string lists, profile_spec, by = "unit", period, compare, format = "table", lang = "zh", db;
-  std::string map_path, encoding, input_format, sheet, out;
-  std::vector<std::string> inputs, only;
+  std::string map_path, events_map_path, encoding, input_format, as_of, sheet, out;
+  std::vector<std::string> inputs, events, only;
   add_lists_option(app, lists);
   app.add_option("--profile", profile_spec,
                  "Assessment profile: a profile id of the list set, a built-in (bj-practice, on-time) or a "
@@ -114,7 +141,12 @@ cmd_rates(int argc, char** argv)
   add_output_option(app, out);
   app.add_option("--lang", lang, "Headers in zh (default) or en");
   app.add_option("--db", db, "A case store (duty ingest), opened read-only");
+  app.add_option("--events", events, "Event logs (派单, 签收, 联系, 办结 …) of the orders, for a profile that "
+                                    "counts from replay's clocks (on-time); the files after it up to the next option");
+  app.add_option("--as-of", as_of, "With such a profile: the time clocks are judged at (YYYY-MM-DD [HH:MM[:SS]], "
+                                   "Beijing time; default: now)");
   app.add_option("--map", map_path, "YAML file mapping the export's headers (duty-map(5))");
+  app.add_option("--events-map", events_map_path, "YAML file mapping the event logs' headers (duty-map(5))");
   app.add_option("--encoding", encoding, "auto, utf-8, gbk/gb18030 or utf-16le (default: auto)");
   app.add_option("--input-format", input_format,
                  "csv, tsv or jsonl (default: from the extension, else sniffed); workbooks are always recognised "
@@ -148,6 +180,11 @@ cmd_rates(int argc, char** argv)
       throw UsageError("no input: give --db STORE, order exports, or pipe an export in");
     inputs.push_back("-");
   }
+  if (!db.empty() && (!events.empty() || !events_map_path.empty()))
+    throw UsageError("--events reads event files; a store's events are read with its orders");
+  if (std::count(inputs.begin(), inputs.end(), "-") + std::count(events.begin(), events.end(), "-") > 1)
+    throw UsageError("standard input ('-') can be read only once");
+  util::Timestamp as_of_time = as_of_option(as_of, util::now_beijing());
 
   std::unique_ptr<resolve::Context> ctx;
   if (!lists.empty() || std::getenv("DUTY_LISTS"))
@@ -159,12 +196,15 @@ cmd_rates(int argc, char** argv)
   if (profile->attribution == lists::Attribution::lead && !ctx)
     throw UsageError(fmt::format("the profile {} attributes orders to the lead the lists name: give --lists",
                                  profile->id.value));
-  for (const auto* r : {&profile->response, &profile->resolution, &profile->satisfaction})
-    if (r->count == lists::RateCount::sign_on_time || r->count == lists::RateCount::contact_on_time
-        || r->count == lists::RateCount::close_on_time)
-      throw UsageError(fmt::format("the profile {} counts {} from replay's clocks; this duty cannot read replay "
-                                   "verdicts yet (duty replay is not built)",
-                                   profile->id.value, lists::name_of(r->count)));
+  bool clocks = rates::uses_clocks(*profile);
+  if (!clocks && (!events.empty() || !events_map_path.empty() || !as_of.empty()))
+    throw UsageError(fmt::format("--events, --events-map and --as-of are for a profile that counts from replay's "
+                                 "clocks (such as on-time); {} counts none",
+                                 profile->id.value));
+  if (clocks && !ctx)
+    throw UsageError(fmt::format("the profile {} counts from replay's clocks, whose limits come from the lists: "
+                                 "give --lists",
+                                 profile->id.value));
   if (ctx)
     src.lists = rates::lists_hash(ctx->set());
 
@@ -175,7 +215,7 @@ cmd_rates(int argc, char** argv)
   co.db = db;
   co.inputs = inputs;
   co.reader.sheet = sheet;
-  std::optional<cases::MapSpec> map;
+  std::optional<cases::MapSpec> map, events_map;
   if (!map_path.empty()) {
     map = cases::load_map(map_path);
     co.reader.map = &*map;
@@ -186,14 +226,22 @@ cmd_rates(int argc, char** argv)
     auto e = cases::parse_encoding(encoding);
     if (!e)
       throw UsageError("unknown encoding " + util::quote(encoding) + " (auto, utf-8, gbk, gb18030, utf-16le)");
-    co.reader.encoding = *e;
+    co.reader.encoding = co.events_reader.encoding = *e;
   }
   if (!input_format.empty()) {
     auto f = cases::parse_format(input_format);
     if (!f)
       throw UsageError("unknown input format " + util::quote(input_format) + " (csv, tsv, jsonl)");
-    co.reader.format = *f;
+    co.reader.format = co.events_reader.format = *f;
   }
+  if (!events_map_path.empty()) {
+    events_map = cases::load_map(events_map_path);
+    co.events_reader.map = &*events_map;
+  }
+  co.events = events;
+  co.as_of = as_of_time;
+  if (clocks)
+    src.as_of = as_of_time.str();
   rates::Counted counted = rates::count_orders(co);
   print_notes(counted);
 
@@ -211,7 +259,8 @@ cmd_rates(int argc, char** argv)
                                         : emit_text(output::render_rates(report, *profile, src, lang_, fmt_), out);
   if (rc != exit_clean)
     return rc;
-  return counted.bad_rows ? exit_findings : exit_clean;
+  bool unread = counted.bad_rows || (counted.replayed && counted.replayed->read.bad_event_rows);
+  return unread ? exit_findings : exit_clean;
 }
 
 } // namespace duty::tools
