@@ -192,3 +192,5 @@ styles = (b'<styleSheet><numFmts><numFmt numFmtId="164" formatCode="yyyy-mm-dd h
 write("xlsx", sheet + b"\n--\n" + sst + b"\n--\n" + styles)
 write("xlsx", sheet)
 write("xlsx", b'<worksheet><sheetData><row r="1"><c r="XFD1"><v>1</v></c><c r="A1048576"><v>2</v></c></row></sheetData></worksheet>')
+for name in sorted(os.listdir(os.path.join(src, "tests", "fuzz", "corpus", "xlsx"))):
+    write("xlsx", read(os.path.join(src, "tests", "fuzz", "corpus", "xlsx", name)))
