@@ -20,12 +20,17 @@ trap 'rm -rf "$tmp"' EXIT
 # --seed 202503 --month 2025-03 --encoding gbk --events ...; the months before it likewise.
 for m in 01 02; do
   "$duty" gen cases --lists lists/yanqing --orders 2500 --seed "2025$m" --month "2025-$m" --encoding gbk \
-    -o "$tmp/yanqing-2025-$m-orders.csv" >/dev/null
+    --events "$tmp/yanqing-2025-$m-events.csv" -o "$tmp/yanqing-2025-$m-orders.csv"
 done
 # The example export has a few unreadable rows on purpose: exit 1 says so.
 "$duty" report --lists lists/yanqing --period 2025-03 --months 3 -o "$tmp/report.html" \
   "$tmp/yanqing-2025-01-orders.csv" "$tmp/yanqing-2025-02-orders.csv" examples/yanqing-2025-03-orders.csv \
+  --events "$tmp/yanqing-2025-01-events.csv" "$tmp/yanqing-2025-02-events.csv" examples/yanqing-2025-03-events.csv \
   2>/dev/null || [[ $? -eq 1 ]]
-python3 tests/e2e/browser_check.py --browser "$browser" --section headline --section audit \
+sections=()
+for s in headline ranking-streets ranking-departments rate-charts trends late returns proactive whistles audit; do
+  sections+=(--section "$s")
+done
+python3 tests/e2e/browser_check.py --browser "$browser" "${sections[@]}" --min-charts 6 \
   --screenshot examples/report-2025-03.png "$tmp/report.html"
 echo "wrote examples/report-2025-03.png"

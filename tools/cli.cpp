@@ -6,6 +6,7 @@
 #include "lists/load.hpp"
 #include "output/report.hpp"
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 #include "util/spell.hpp"
 #include "util/text.hpp"
@@ -247,6 +248,17 @@ usage_error(const std::string& message)
 {
   fmt::print(stderr, "duty: error: {}\n", message);
   return exit_usage;
+}
+
+util::Timestamp
+as_of_option(const std::string& text, util::Timestamp fallback)
+{
+  if (text.empty())
+    return fallback;
+  auto t = util::parse_timestamp(text);
+  if (!t)
+    throw UsageError("--as-of " + util::quote(text) + ": expected YYYY-MM-DD, YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS");
+  return *t;
 }
 
 void

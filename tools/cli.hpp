@@ -6,6 +6,7 @@
 #include "lists/model.hpp"
 #include "output/format.hpp"
 #include "resolve/context.hpp"
+#include "util/time.hpp"
 
 #include <CLI/CLI.hpp>
 #include <memory>
@@ -99,6 +100,11 @@ struct StrictOption
 // Prints "duty: error: MSG" to stderr; returns 2.
 int
 usage_error(const std::string& message);
+
+// The time of --as-of (YYYY-MM-DD [HH:MM[:SS]], Beijing time), or `fallback`
+// when not given; throws UsageError for anything else.
+util::Timestamp
+as_of_option(const std::string& text, util::Timestamp fallback);
 
 // Thrown when the reader of standard output has gone (`duty … | head`):
 // the command stops and duty exits 0, quietly.

@@ -14,6 +14,7 @@
 #include "util/error.hpp"
 #include "util/text.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -43,6 +44,31 @@ span_option(const std::string& option, const std::string& value)
     throw UsageError(fmt::format("{}: {} is not a period (YYYY-MM or YYYY-MM..YYYY-MM, first not after last)", option,
                                  util::quote(value)));
   return *s;
+}
+
+// What replaying for the on-time counts could not use.
+void
+print_clock_notes(const rates::Counted& n)
+{
+  if (n.replayed) {
+    const replay::ReadReport& r = n.replayed->read;
+    // Order rows it could not read are listed above (or were read here and have no clock, below).
+    if (r.bad_event_rows) {
+      fmt::print(stderr, "duty: {} event row{} could not be read and {} missing from the clocks:\n",
+                 r.bad_event_rows, r.bad_event_rows == 1 ? "" : "s", r.bad_event_rows == 1 ? "is" : "are");
+      for (const auto& b : r.listed_events)
+        fmt::print(stderr, "  {}\n", util::terminal_safe(b));
+      if (r.bad_event_rows > r.listed_events.size())
+        fmt::print(stderr, "  … and {} more\n", r.bad_event_rows - r.listed_events.size());
+    }
+    if (r.stray_events)
+      fmt::print(stderr, "duty: note: {} event{} of orders not in the input are left out\n", r.stray_events,
+                 r.stray_events == 1 ? "" : "s");
+  }
+  if (n.unclocked)
+    fmt::print(stderr, "duty: note: {} order{} counted have no clock from replay (a row it could not read); no "
+                       "on-time clock is decided for {}\n",
+               n.unclocked, n.unclocked == 1 ? "" : "s", n.unclocked == 1 ? "it" : "them");
 }
 
 // What the counting could not use, on standard error; never a personal value.
@@ -85,6 +111,7 @@ print_notes(const rates::Counted& n)
     }
     fmt::print(stderr, "\n");
   }
+  print_clock_notes(n);
 }
 
 constexpr output::Format kFormats[] = {output::Format::text, output::Format::csv, output::Format::json,
@@ -116,7 +143,17 @@ public:
     add_output_option(app, m_out);
     app.add_option("--lang", m_lang, "Headers in zh (default) or en")->type_name("LANG:{zh,en}");
     app.add_option("--db", m_db, "A case store (duty ingest), opened read-only")->type_name("FILE");
+    app.add_option("--events", m_events,
+                   "Event logs (派单, 签收, 联系, 办结 …) of the orders, for a profile that counts from replay's "
+                   "clocks (on-time); the files after it up to the next option")
+      ->type_name("FILE");
+    app.add_option("--as-of", m_as_of,
+                   "With such a profile: the time clocks are judged at (YYYY-MM-DD [HH:MM[:SS]], Beijing time; "
+                   "default: now)")
+      ->type_name("TIME");
     app.add_option("--map", m_map_path, "YAML file mapping the export's headers (duty-map(5))")->type_name("FILE");
+    app.add_option("--events-map", m_events_map_path, "YAML file mapping the event logs' headers (duty-map(5))")
+      ->type_name("FILE");
     app.add_option("--encoding", m_encoding, "auto, utf-8, gbk/gb18030 or utf-16le (default: auto)")
       ->type_name("ENCODING:{auto,utf-8,gbk,gb18030,utf-16le}");
     app.add_option("--input-format", m_input_format,
@@ -144,6 +181,11 @@ public:
         throw UsageError("no input: give --db STORE, order exports, or pipe an export in");
       m_inputs.push_back("-");
     }
+    if (!m_db.empty() && (!m_events.empty() || !m_events_map_path.empty()))
+      throw UsageError("--events reads event files; a store's events are read with its orders");
+    if (std::count(m_inputs.begin(), m_inputs.end(), "-") + std::count(m_events.begin(), m_events.end(), "-") > 1)
+      throw UsageError("standard input ('-') can be read only once");
+    util::Timestamp as_of_time = as_of_option(m_as_of, util::now_beijing());
 
     std::unique_ptr<resolve::Context> ctx;
     bool have_lists = !m_lists.empty() || std::getenv("DUTY_LISTS");
@@ -168,7 +210,7 @@ public:
     co.db = m_db;
     co.inputs = m_inputs;
     co.reader.sheet = m_sheet;
-    std::optional<cases::MapSpec> map;
+    std::optional<cases::MapSpec> map, events_map;
     if (!m_map_path.empty()) {
       map = cases::load_map(m_map_path);
       co.reader.map = &*map;
@@ -179,14 +221,22 @@ public:
       auto e = cases::parse_encoding(m_encoding);
       if (!e)
         throw UsageError("unknown encoding " + util::quote(m_encoding) + " (auto, utf-8, gbk, gb18030, utf-16le)");
-      co.reader.encoding = *e;
+      co.reader.encoding = co.events_reader.encoding = *e;
     }
     if (!m_input_format.empty()) {
       auto f = cases::parse_format(m_input_format);
       if (!f)
         throw UsageError("unknown input format " + util::quote(m_input_format) + " (csv, tsv, jsonl)");
-      co.reader.format = *f;
+      co.reader.format = co.events_reader.format = *f;
     }
+    if (!m_events_map_path.empty()) {
+      events_map = cases::load_map(m_events_map_path);
+      co.events_reader.map = &*events_map;
+    }
+    co.events = m_events;
+    co.as_of = as_of_time;
+    if (rates::uses_clocks(*profile))
+      src.as_of = as_of_time.str();
     rates::Counted counted = rates::count_orders(co);
     print_notes(counted);
 
@@ -205,7 +255,8 @@ public:
                : emit_text(output::render_rates(report, *profile, src, lang, format), m_out);
     if (rc != exit_clean)
       return rc;
-    return counted.bad_rows ? exit_findings : exit_clean;
+    bool unread = counted.bad_rows || (counted.replayed && counted.replayed->read.bad_event_rows);
+    return unread ? exit_findings : exit_clean;
   }
 
 private:
@@ -225,22 +276,26 @@ private:
     return spec;
   }
 
-  static void check_profile(const lists::Profile& profile, bool have_lists)
+  void check_profile(const lists::Profile& profile, bool have_lists) const
   {
     if (profile.attribution == lists::Attribution::lead && !have_lists)
       throw UsageError(fmt::format("the profile {} attributes orders to the lead the lists name: give --lists",
                                    profile.id.value));
-    for (const auto* r : {&profile.response, &profile.resolution, &profile.satisfaction})
-      if (r->count == lists::RateCount::sign_on_time || r->count == lists::RateCount::contact_on_time
-          || r->count == lists::RateCount::close_on_time)
-        throw UsageError(fmt::format("the profile {} counts {} from replay's clocks; this duty cannot read "
-                                     "replay verdicts yet (duty replay is not built)",
-                                     profile.id.value, lists::name_of(r->count)));
+    bool clocks = rates::uses_clocks(profile);
+    if (!clocks && (!m_events.empty() || !m_events_map_path.empty() || !m_as_of.empty()))
+      throw UsageError(fmt::format("--events, --events-map and --as-of are for a profile that counts from replay's "
+                                   "clocks (such as on-time); {} counts none",
+                                   profile.id.value));
+    if (clocks && !have_lists)
+      throw UsageError(fmt::format("the profile {} counts from replay's clocks, whose limits come from the lists: "
+                                   "give --lists",
+                                   profile.id.value));
   }
 
+
   std::string m_lists, m_profile, m_by = "unit", m_period, m_compare, m_format = "text", m_lang = "zh", m_db;
-  std::string m_map_path, m_encoding, m_input_format, m_sheet, m_out;
-  std::vector<std::string> m_inputs, m_only;
+  std::string m_map_path, m_events_map_path, m_encoding, m_input_format, m_sheet, m_out, m_as_of;
+  std::vector<std::string> m_inputs, m_events, m_only;
 };
 
 } // namespace

@@ -72,19 +72,6 @@ check(const Args& a)
   return f;
 }
 
-util::Timestamp
-as_of_time(const std::string& text)
-{
-  if (text.empty())
-    return util::now_beijing();
-  auto t = util::parse_timestamp(text);
-  if (!t)
-    throw UsageError("--as-of " + util::quote(text) +
-                     ": expected YYYY-MM-DD, YYYY-MM-DD HH:MM or "
-                     "YYYY-MM-DD HH:MM:SS");
-  return *t;
-}
-
 std::unique_ptr<replay::CaseSource>
 open_source(Args& a, const resolve::Context& lists)
 {
@@ -301,7 +288,7 @@ int
 run_replay(Args& a)
 {
   output::Format f = check(a);
-  util::Timestamp as_of = as_of_time(a.as_of);
+  util::Timestamp as_of = as_of_option(a.as_of, util::now_beijing());
   parse_size(a.memory); // a bad size is a usage error before anything is read
 
   std::string dir = lists_dir(a.lists);

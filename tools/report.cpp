@@ -3,20 +3,16 @@
 #include "cli.hpp"
 #include "commands.hpp"
 
-#include "lists/profile.hpp"
-#include "output/document.hpp"
 #include "output/xlsx.hpp"
 #include "cases/mapfile.hpp"
-#include "rates/provenance.hpp"
-#include "report/build.hpp"
-#include "report/rates_data.hpp"
+#include "output/document.hpp"
+#include "report/make.hpp"
 #include "util/error.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <fmt/format.h>
-#include <unistd.h>
 
 namespace duty::tools {
 
@@ -34,26 +30,26 @@ period_option(const std::string& value)
   return value;
 }
 
-// The last day of the month YYYY-MM: the lists are audited as in force then.
-util::Date
-month_end(const std::string& period)
+// The first second after the month: the default as-of time.
+util::Timestamp
+after_month(const std::string& period)
 {
   int y = std::stoi(period.substr(0, 4)), m = std::stoi(period.substr(5, 2));
-  util::Date next = m == 12 ? util::Date::from_ymd(y + 1, 1, 1) : util::Date::from_ymd(y, m + 1, 1);
-  return util::Date{next.days - 1};
+  return util::Timestamp::at(m == 12 ? util::Date::from_ymd(y + 1, 1, 1) : util::Date::from_ymd(y, m + 1, 1));
 }
 
-// What the counting could not use, on standard error; never a personal value.
+// What the counting and the replay could not use, on standard error; never a personal value.
 void
-print_notes(const rates::Counted& n)
+print_notes(const report::Made& made, const std::string& period)
 {
+  const rates::Counted& n = made.counted;
   for (const auto& note : n.notes)
     fmt::print(stderr, "duty: note: {}\n", note);
   if (n.bad_rows) {
     fmt::print(stderr, "duty: {} row{} could not be read and {} not counted:\n", n.bad_rows,
                n.bad_rows == 1 ? "" : "s", n.bad_rows == 1 ? "is" : "are");
     for (const auto& b : n.bad)
-      fmt::print(stderr, "  {}\n", b);
+      fmt::print(stderr, "  {}\n", util::terminal_safe(b));
     if (n.bad_rows > n.bad.size())
       fmt::print(stderr, "  … and {} more\n", n.bad_rows - n.bad.size());
   }
@@ -66,12 +62,27 @@ print_notes(const rates::Counted& n)
   if (!n.unresolved.empty())
     fmt::print(stderr, "duty: note: {} name{} not found in the lists are ranked in group 其他 (see duty rates)\n",
                n.unresolved.size(), n.unresolved.size() == 1 ? "" : "s");
+  const report::ReplayResult& r = made.replayed;
+  // Order rows replay could not read are those listed above; event rows are its own.
+  if (r.read.bad_event_rows) {
+    fmt::print(stderr, "duty: {} event row{} could not be read and {} left out:\n", r.read.bad_event_rows,
+               r.read.bad_event_rows == 1 ? "" : "s", r.read.bad_event_rows == 1 ? "is" : "are");
+    for (const auto& b : r.read.listed_events)
+      fmt::print(stderr, "  {}\n", util::terminal_safe(b));
+    if (r.read.bad_event_rows > r.read.listed_events.size())
+      fmt::print(stderr, "  … and {} more\n", r.read.bad_event_rows - r.read.listed_events.size());
+  }
+  if (r.read.stray_events)
+    fmt::print(stderr, "duty: note: {} event{} of orders not in the input are left out\n", r.read.stray_events,
+               r.read.stray_events == 1 ? "" : "s");
+  fmt::print(stderr, "duty: note: replayed {} order{}, {} received in {}\n", r.judged, r.judged == 1 ? "" : "s",
+             r.in_period, period);
 }
 
 // --as-of: a date (midnight) or a date and time, Beijing time; the stamp's
 // form YYYY-MM-DD HH:MM:SS.
 std::string
-as_of_option(const std::string& value)
+checked_as_of(const std::string& value)
 {
   std::string_view v = value;
   std::string_view day = v.substr(0, std::min<size_t>(v.size(), 10));
@@ -106,7 +117,7 @@ public:
                     "(inline CSS and SVG, prints on A4), as Markdown, or as an Excel workbook of its tables.");
     add_lists_option(app, m_lists);
     app.add_option("--period", m_period, "The month reported on, YYYY-MM")->required()->type_name("PERIOD");
-    app.add_option("--months", m_settings.months, "Periods in the trend charts, ending with --period (default 6)")
+    app.add_option("--months", m_req.settings.months, "Months in the trend charts, ending with --period (default 6)")
       ->check(CLI::Range(1, 36))
       ->type_name("N");
     app.add_option("--profile", m_profile,
@@ -122,18 +133,24 @@ public:
     app.add_option("--as-of", m_as_of,
                    "Judge open orders as of this time, YYYY-MM-DD[ HH:MM[:SS]] (default: the end of the period)")
       ->type_name("TIME");
-    app.add_option("--top", m_settings.top, "Rows in the 'most' tables (default 10)")
+    app.add_option("--top", m_req.settings.top, "Rows in the 'most' tables (default 10)")
       ->check(CLI::Range(1, 1000))
       ->type_name("N");
-    app.add_option("--cluster-min", m_settings.clusters.min_orders,
+    app.add_option("--cluster-min", m_req.settings.clusters.min_orders,
                    "未诉先办: at least this many orders about one matter at one place … (default 3)")
       ->check(CLI::Range(2, 1000))
       ->type_name("N");
-    app.add_option("--cluster-days", m_settings.clusters.days, "… within this many days (default 7)")
+    app.add_option("--cluster-days", m_req.settings.clusters.days, "… within this many days (default 7)")
       ->check(CLI::Range(1, 366))
       ->type_name("DAYS");
-    app.add_option("--db", m_db, "A case store (duty ingest), opened read-only")->type_name("FILE");
-    app.add_option("--map", m_map_path, "YAML file mapping the export's headers (duty-map(5))")->type_name("FILE");
+    app.add_option("--db", m_req.db, "A case store (duty ingest), opened read-only")->type_name("FILE");
+    app.add_option("--events", m_req.events,
+                   "Event logs (派单, 签收, 退单, 吹哨, 报到 …) of the orders; the files after it up to the next option")
+      ->type_name("FILE");
+    app.add_option("--map", m_map_path, "YAML file mapping the order exports' headers (duty-map(5))")
+      ->type_name("FILE");
+    app.add_option("--events-map", m_events_map_path, "YAML file mapping the event logs' headers (duty-map(5))")
+      ->type_name("FILE");
     app.add_option("--encoding", m_encoding, "auto, utf-8, gbk/gb18030 or utf-16le (default: auto)")
       ->type_name("ENCODING:{auto,utf-8,gbk,gb18030,utf-16le}");
     app.add_option("--input-format", m_input_format,
@@ -144,91 +161,80 @@ public:
                    "Workbooks: the sheet to read, by name or number from 1 (default: the first whose header names "
                    "the fields)")
       ->type_name("SHEET");
-    app.add_option("inputs", m_inputs,
-                   "Order exports (CSV, TSV, JSON Lines, Excel .xlsx/.xls; '-' for standard input)")
+    app.add_option("inputs", m_req.inputs, "Order exports (CSV, TSV, JSON Lines, Excel .xlsx/.xls)")
       ->type_name("FILE");
-    app.footer("Exit status: 0 report written, 1 bad input (broken lists, bad rows, an empty period), 2 usage "
-               "error or unreadable input.\nSee duty-report(1) and duty-config(5).");
+    app.footer("Exit status: 0 report written, 1 report written but some rows unreadable, or broken lists, or "
+               "an empty period (no report), 2 usage error or unreadable input.\n"
+               "See duty-report(1) and duty-config(5).");
   }
 
   int run(CLI::App&) override
   {
-    m_settings.period = period_option(m_period);
+    report::Request& req = m_req;
+    req.settings.period = period_option(m_period);
     auto f = output::parse_format_for(m_format, kFormats);
     check_output(f, m_out_path);
-    std::string as_of = m_as_of.empty() ? std::string() : as_of_option(m_as_of);
-    if (!m_db.empty() && !m_inputs.empty())
-      throw UsageError("give --db or order exports, not both");
-    if (m_db.empty() && m_inputs.empty()) {
-      if (::isatty(STDIN_FILENO))
-        throw UsageError("no input: give --db STORE, order exports, or pipe an export in");
-      m_inputs.push_back("-");
-    }
-
-    std::string dir = lists_dir(m_lists);
-    lists::Config config = config_for(dir);
-    auto ctx = load_lists(dir);
-    ChosenProfile chosen = load_profile(lists::profile_spec(m_profile, config), ctx.get());
-    const lists::Profile& profile = chosen.profile;
-    util::Date end = month_end(m_settings.period);
-    report::Data data;
-    data.district = report::district_of(ctx->set());
-    data.audit = report::audit_lists(*ctx, end);
-    data.stamp.lists = dir;
-    data.stamp.lists_hash = rates::lists_hash(ctx->set());
-    data.stamp.profile = fmt::format("{} ({})", profile.id.value, chosen.source);
-    data.stamp.calendar_years = report::calendar_years(ctx->set());
-    data.stamp.as_of = as_of.empty() ? util::Date{end.days + 1}.str() + " 00:00:00" : as_of;
-    data.stamp.version = DUTY_VERSION;
-
-    report::RatesRequest req;
-    req.count.profile = &profile;
-    req.count.lists = ctx.get();
-    req.count.db = m_db;
-    req.count.inputs = m_inputs;
-    std::optional<cases::MapSpec> map;
+    if (req.db.empty() == req.inputs.empty())
+      throw UsageError(req.db.empty() ? "give order exports (INPUT...) or a case store (--db STORE)"
+                                      : "give either order exports or --db STORE, not both");
+    if (!req.db.empty() && !req.events.empty())
+      throw UsageError("--events reads event files; a store's events are read with its orders");
+    for (const auto* files : {&req.inputs, &req.events})
+      if (std::find(files->begin(), files->end(), "-") != files->end())
+        throw UsageError("the report reads its inputs twice (rates, then replay): give files, not '-'");
+    req.as_of = as_of_option(m_as_of.empty() ? std::string() : checked_as_of(m_as_of),
+                             after_month(req.settings.period));
+    if (!req.db.empty() && !m_events_map_path.empty())
+      throw UsageError("--events-map maps event files; a store's events are read with its orders");
+    std::optional<cases::MapSpec> map, events_map;
     if (!m_map_path.empty()) {
       map = cases::load_map(m_map_path);
-      req.count.reader.map = &*map;
+      req.reader.map = &*map;
       if (m_encoding.empty())
         m_encoding = map->encoding;
+    }
+    if (!m_events_map_path.empty()) {
+      events_map = cases::load_map(m_events_map_path);
+      req.events_reader.map = &*events_map;
     }
     if (!m_encoding.empty()) {
       auto e = cases::parse_encoding(m_encoding);
       if (!e)
         throw UsageError("unknown encoding " + util::quote(m_encoding) + " (auto, utf-8, gbk, gb18030, utf-16le)");
-      req.count.reader.encoding = *e;
+      req.reader.encoding = req.events_reader.encoding = *e;
     }
     if (!m_input_format.empty()) {
-      auto fmt_ = cases::parse_format(m_input_format);
-      if (!fmt_)
+      auto in = cases::parse_format(m_input_format);
+      if (!in)
         throw UsageError("unknown input format " + util::quote(m_input_format) + " (csv, tsv, jsonl)");
-      req.count.reader.format = *fmt_;
+      req.reader.format = req.events_reader.format = *in;
     }
-    req.count.reader.sheet = m_sheet;
-    req.profile_source = chosen.source;
-    req.period = m_settings.period;
-    req.months = m_settings.months;
-    report::RatesResult rates = report::compute_rates(std::move(req));
-    print_notes(rates.counted);
-    data.rates = std::move(rates.tables);
+    req.reader.sheet = m_sheet;
 
-    output::Document doc = report::build_document(data, m_settings);
-    int rc = exit_clean;
-    if (f == output::Format::xlsx)
-      rc = emit_tables(output::document_tables(doc), f, m_out_path);
-    else
-      rc = emit_text(f == output::Format::html ? output::render_html(doc) : output::render_markdown(doc), m_out_path);
+    std::string dir = lists_dir(m_lists);
+    lists::Config config = config_for(dir);
+    auto ctx = load_lists(dir);
+    ChosenProfile profile = load_profile(lists::profile_spec(m_profile, config), ctx.get());
+    req.lists = ctx.get();
+    req.lists_path = dir;
+    req.profile = &profile.profile;
+    req.profile_source = profile.source;
+    report::Made made = report::make_report(req);
+    print_notes(made, req.settings.period);
+    int rc = f == output::Format::xlsx
+               ? emit_tables(output::document_tables(made.doc), f, m_out_path)
+               : emit_text(f == output::Format::html ? output::render_html(made.doc)
+                                                     : output::render_markdown(made.doc),
+                           m_out_path);
     if (rc != exit_clean)
       return rc;
-    return rates.counted.bad_rows ? exit_findings : exit_clean;
+    return made.counted.bad_rows || made.replayed.read.bad_rows ? exit_findings : exit_clean;
   }
 
 private:
-  std::string m_lists, m_period, m_profile, m_format = "html", m_out_path, m_db, m_as_of, m_map_path, m_encoding;
-  std::string m_input_format, m_sheet;
-  std::vector<std::string> m_inputs;
-  report::Settings m_settings;
+  std::string m_lists, m_period, m_profile, m_format = "html", m_out_path, m_as_of, m_map_path, m_events_map_path;
+  std::string m_encoding, m_input_format, m_sheet;
+  report::Request m_req;
 };
 
 } // namespace

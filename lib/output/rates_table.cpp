@@ -177,6 +177,8 @@ add_meta(Table& t, const rates::Report& r, const lists::Profile& p, const RatesS
 {
   t.meta.emplace_back("profile", p.id.value + " (" + src.profile + ")");
   t.meta.emplace_back("lists", src.lists.empty() ? "none" : src.lists);
+  if (!src.as_of.empty())
+    t.meta.emplace_back("as_of", src.as_of);
   t.meta.emplace_back("period", rates::span_name(r.span));
   if (r.compare)
     t.meta.emplace_back("compare", rates::span_name(*r.compare));
@@ -234,6 +236,8 @@ profile_json(util::JsonWriter& w, const lists::Profile& p, const RatesSource& sr
   w.key("source").value(src.profile);
   w.key("lists_hash");
   src.lists.empty() ? w.null() : w.value(src.lists);
+  w.key("as_of");
+  src.as_of.empty() ? w.null() : w.value(src.as_of);
   w.key("rates").begin_object();
   w.key("response");
   rule(p.response);

@@ -18,6 +18,7 @@ struct RatesSource
 {
   std::string profile; // "built-in bj-practice", "lists/yanqing/profile/yanqing.yaml:14"
   std::string lists;   // the list set's content hash, "" without lists
+  std::string as_of;   // the time replay's clocks were judged at; "" when the profile counts none
 };
 
 // One table per block (a group, in one period): ranked rows, unranked rows,

@@ -228,22 +228,30 @@ public:
   Duplicates dups;
 };
 
-// Counting, on one chunk.
+// Counting, on one chunk (or the whole of an input read in order). With a
+// clock book, each order is counted with the clocks replay judged for it.
 class TallySink : public OrderSink
 {
 public:
-  TallySink(const CountOptions& opt, const Duplicates* dups)
-    : attr(*opt.profile, opt.lists, opt.by), tally(*opt.profile, attr, dups)
+  TallySink(const CountOptions& opt, const Duplicates* dups, const replay::ClockBook* clocks)
+    : attr(*opt.profile, opt.lists, opt.by), tally(*opt.profile, attr, dups), m_clocks(clocks)
   {
   }
   void add(const Order& o) override
   {
     ++rows;
-    tally.add(o);
+    if (!m_clocks)
+      return tally.add(o);
+    Order timed = o;
+    unclocked += !stamp_clocks(timed, *m_clocks);
+    tally.add(timed);
   }
   Attributor attr;
   Tally tally;
-  uint64_t rows = 0;
+  uint64_t rows = 0, unclocked = 0;
+
+private:
+  const replay::ClockBook* m_clocks;
 };
 
 void
@@ -259,6 +267,46 @@ take_scan(ScanResult& r, Counted& out, bool first_pass, size_t max_listed)
     out.notes.push_back(std::move(n));
 }
 
+// The duplicate rule's first pass over every input. Notes and bad rows are taken here.
+std::unique_ptr<Duplicates>
+find_duplicates(const CountOptions& opt, const std::vector<std::string>& inputs, const lists::Exclusion& rule,
+                const cases::PiiHasher& pii, ScanOptions so, Counted& out)
+{
+  int64_t within = int64_t(*rule.within->clock_minutes()) * 60;
+  auto dups = std::make_unique<Duplicates>(within);
+  Attributor attr(*opt.profile, opt.lists, opt.by);
+  auto collect = [&](const Order& o) { dups->add(o.caller, attr.matter_key(o.category), o.received, o.id); };
+  if (!opt.db.empty())
+    read_store(opt.db, out, true, collect);
+  so.callers = &pii;
+  for (const auto& in : inputs) {
+    if (!scannable(in, opt.reader)) {
+      read_export(in, opt, pii, out, true, collect);
+      continue;
+    }
+    ScanResult r = scan_export(in, opt.reader, opt.max_listed, so,
+                               [&] { return std::make_unique<DupSink>(opt, within); });
+    take_scan(r, out, true, opt.max_listed);
+    for (auto& s : r.sinks)
+      dups->absorb(std::move(static_cast<DupSink&>(*s).dups));
+  }
+  dups->finish();
+  return dups;
+}
+
+// A chunk's (or an input's) counts into the result.
+void
+take_sink(TallySink& t, Counted& out)
+{
+  out.rows += t.rows;
+  out.unclocked += t.unclocked;
+  merge(out.totals, t.tally.totals());
+  out.unplaced.add(t.tally.unplaced());
+  for (const auto& [name, n] : t.attr.unresolved)
+    out.unresolved[name] += n;
+  out.undecided_leads += t.attr.undecided_leads;
+}
+
 } // namespace
 
 Counted
@@ -266,76 +314,47 @@ count_orders(const CountOptions& opt)
 {
   const lists::Profile& profile = *opt.profile;
   Counted out;
-  Attributor attr(profile, opt.lists, opt.by);
   const lists::Exclusion* dup_rule = nullptr;
   for (const auto& x : profile.exclusions)
     if (x.rule == lists::ExclusionRule::duplicate)
       dup_rule = &x;
+  bool replay_here = uses_clocks(profile) && !opt.clocks;
   cases::PiiHasher pii(random_key());
   std::vector<std::string> inputs = opt.inputs;
-  std::unique_ptr<Spool> spool;
-  if (dup_rule && std::find(inputs.begin(), inputs.end(), "-") != inputs.end()) {
+  std::unique_ptr<Spool> spool; // inputs read more than once
+  if ((dup_rule || replay_here) && std::find(inputs.begin(), inputs.end(), "-") != inputs.end()) {
     spool = std::make_unique<Spool>();
     std::replace(inputs.begin(), inputs.end(), std::string("-"), spool->path());
+  }
+  const replay::ClockBook* clocks = uses_clocks(profile) ? opt.clocks : nullptr;
+  replay::ClockBook replayed;
+  if (replay_here) {
+    ClockInputs ci{opt.lists, &profile, opt.db, inputs, opt.events, opt.reader, opt.events_reader, opt.as_of};
+    replayed = replay_clocks(ci, out.replayed.emplace());
+    clocks = &replayed;
   }
   ScanOptions so;
   needed_fields(profile, opt.by, dup_rule != nullptr, so);
   std::unique_ptr<Duplicates> dups;
-  if (dup_rule) {
-    // Notes and bad rows are taken in this first pass only.
-    int64_t within = int64_t(*dup_rule->within->clock_minutes()) * 60;
-    dups = std::make_unique<Duplicates>(within);
-    auto collect = [&](const Order& o) { dups->add(o.caller, attr.matter_key(o.category), o.received, o.id); };
-    if (!opt.db.empty())
-      read_store(opt.db, out, true, collect);
-    so.callers = &pii;
-    for (const auto& in : inputs) {
-      if (!scannable(in, opt.reader)) {
-        read_export(in, opt, pii, out, true, collect);
-        continue;
-      }
-      ScanResult r = scan_export(in, opt.reader, opt.max_listed, so,
-                                 [&] { return std::make_unique<DupSink>(opt, within); });
-      take_scan(r, out, true, opt.max_listed);
-      for (auto& s : r.sinks)
-        dups->absorb(std::move(static_cast<DupSink&>(*s).dups));
-    }
-    dups->finish();
-    so.callers = nullptr;
-  }
-  Tally tally(profile, attr, dups.get());
-  auto count = [&](const Order& o) {
-    ++out.rows;
-    tally.add(o);
-  };
+  if (dup_rule)
+    dups = find_duplicates(opt, inputs, *dup_rule, pii, so, out);
+
+  TallySink sequential(opt, dups.get(), clocks);
+  auto count = [&](const Order& o) { sequential.add(o); };
   if (!opt.db.empty())
     read_store(opt.db, out, !dup_rule, count);
-  std::vector<Totals> more;
   for (const auto& in : inputs) {
     if (!scannable(in, opt.reader)) {
       read_export(in, opt, pii, out, !dup_rule, count);
       continue;
     }
     ScanResult r = scan_export(in, opt.reader, opt.max_listed, so,
-                               [&] { return std::make_unique<TallySink>(opt, dups.get()); });
+                               [&] { return std::make_unique<TallySink>(opt, dups.get(), clocks); });
     take_scan(r, out, !dup_rule, opt.max_listed);
-    for (auto& s : r.sinks) {
-      auto& t = static_cast<TallySink&>(*s);
-      out.rows += t.rows;
-      more.push_back(t.tally.totals());
-      out.unplaced.add(t.tally.unplaced());
-      for (const auto& [name, n] : t.attr.unresolved)
-        out.unresolved[name] += n;
-      out.undecided_leads += t.attr.undecided_leads;
-    }
+    for (auto& s : r.sinks)
+      take_sink(static_cast<TallySink&>(*s), out);
   }
-  out.totals = tally.totals();
-  for (const auto& t : more)
-    merge(out.totals, t);
-  out.unplaced.add(tally.unplaced());
-  for (const auto& [name, n] : attr.unresolved)
-    out.unresolved[name] += n;
-  out.undecided_leads += attr.undecided_leads;
+  take_sink(sequential, out);
   return out;
 }
 

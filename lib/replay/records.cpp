@@ -16,13 +16,14 @@ constexpr std::string_view kEventNames[] = {"受理", "派单", "签收", "联�
 // Field positions in cases::fields(), looked up once.
 struct OrderFields
 {
-  size_t id, type, category, territory, unit, urgency, status, received, dispatched, accepted, contacted,
-      closed, visit, assessed, unreasonable, appeal, deadline;
+  size_t id, type, category, territory, community, unit, urgency, status, received, dispatched, accepted,
+      contacted, closed, visit, assessed, unreasonable, appeal, deadline;
   OrderFields()
   {
     using cases::Kind;
     auto f = [](const char* n) { return *cases::field_index(Kind::orders, n); };
     id = f("id"), type = f("type"), category = f("category"), territory = f("territory"), unit = f("unit");
+    community = f("community");
     urgency = f("urgency"), status = f("status"), received = f("received_at"),
     dispatched = f("dispatched_at");
     accepted = f("accepted_at"), contacted = f("contacted_at"), closed = f("closed_at");
@@ -206,6 +207,7 @@ to_order(const cases::Row& row, std::string& error)
   o.type = value(row, F.type);
   o.category = value(row, F.category);
   o.territory = value(row, F.territory);
+  o.community = value(row, F.community);
   o.unit = value(row, F.unit);
   o.urgency = value(row, F.urgency);
   o.status = value(row, F.status);
@@ -273,7 +275,8 @@ void
 pack(const OrderRecord& o, std::string& out)
 {
   Writer w{out};
-  for (const std::string* s : {&o.id, &o.type, &o.category, &o.territory, &o.unit, &o.urgency, &o.status})
+  for (const std::string* s :
+       {&o.id, &o.type, &o.category, &o.territory, &o.community, &o.unit, &o.urgency, &o.status})
     w.str(*s);
   for (const auto* t : {&o.received_at, &o.dispatched_at, &o.accepted_at, &o.contacted_at, &o.closed_at})
     w.time(*t);
@@ -293,7 +296,8 @@ void
 unpack(std::string_view in, OrderRecord& o)
 {
   Reader r{in};
-  for (std::string* s : {&o.id, &o.type, &o.category, &o.territory, &o.unit, &o.urgency, &o.status})
+  for (std::string* s : {&o.id, &o.type, &o.category, &o.territory, &o.community, &o.unit, &o.urgency,
+                         &o.status})
     r.str(*s);
   for (auto* t : {&o.received_at, &o.dispatched_at, &o.accepted_at, &o.contacted_at, &o.closed_at})
     *t = r.time();

@@ -66,6 +66,7 @@ struct OrderRecord
 {
   std::string id;
   std::string type, category, territory, unit, urgency, status;
+  std::string community; // 村/社区: not judged; the report's 未诉先办 clusters use it
   std::optional<Timestamp> received_at, dispatched_at, accepted_at, contacted_at, closed_at;
   std::optional<bool> visit_valid;
   // The assessment flags (duty-rates(1)): 是否纳入考核 (nullopt: not given),

@@ -94,9 +94,9 @@ std::vector<bool>
 wanted(cases::Kind kind)
 {
   static constexpr std::string_view kOrders[] = {
-      "id",          "type",          "category",    "territory",    "unit",      "urgency",     "status",
-      "received_at", "dispatched_at", "accepted_at", "contacted_at", "closed_at", "visit_valid", "deadline",
-      "assessed",    "unreasonable",  "appeal"};
+      "id",          "type",          "category",    "territory",    "community", "unit",        "urgency",
+      "status",      "received_at",   "dispatched_at", "accepted_at", "contacted_at", "closed_at", "visit_valid",
+      "deadline",    "assessed",      "unreasonable",  "appeal"};
   static constexpr std::string_view kEvents[] = {"id", "at", "event", "unit", "note", "whistle", "until"};
   auto defs = cases::fields(kind);
   std::vector<bool> out(defs.size(), false);
@@ -231,6 +231,8 @@ public:
     m_report.orders = m_orders.sorter().records();
     m_report.events = m_events.sorter().records();
     m_report.bad_rows = m_orders.bad_rows + m_events.bad_rows;
+    m_report.bad_event_rows = m_events.bad_rows;
+    m_report.listed_events = m_events.listed;
     m_report.listed = m_orders.listed;
     m_report.listed.insert(m_report.listed.end(), m_events.listed.begin(), m_events.listed.end());
     if (m_report.listed.size() > in.max_listed)
@@ -319,9 +321,14 @@ private:
   void
   bad(const char* table, uint64_t line, const std::string& why)
   {
+    std::string listed = m_scan.path() + ": " + table + " row " + std::to_string(line) + ": " + why;
+    bool event = std::string_view(table) == "events";
+    if (event && m_report.listed_events.size() < m_max_listed)
+      m_report.listed_events.push_back(listed);
     if (m_report.listed.size() < m_max_listed)
-      m_report.listed.push_back(m_scan.path() + ": " + table + " row " + std::to_string(line) + ": " + why);
+      m_report.listed.push_back(std::move(listed));
     ++m_report.bad_rows;
+    m_report.bad_event_rows += event;
   }
 
   using OrderFn = std::function<bool(OrderRecord&)>;

@@ -20,6 +20,8 @@ struct ReadReport
   uint64_t orders = 0, events = 0; // records read
   uint64_t bad_rows = 0;           // rows that could not be read (listed up to max_listed)
   std::vector<std::string> listed; // "file:line: column X: reason"
+  uint64_t bad_event_rows = 0;     // of bad_rows, rows of event logs (or the store's events) …
+  std::vector<std::string> listed_events; // … and those listed (up to max_listed)
   uint64_t duplicate_orders = 0;   // ids given again: the later row counts (as ingest keeps it)
   uint64_t stray_events = 0;       // events whose id no order has
   uint64_t stray_ids = 0;          // distinct such ids

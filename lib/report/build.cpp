@@ -62,6 +62,10 @@ build_document(const Data& data, const Settings& settings)
     doc.sections.push_back(std::move(s));
   doc.sections.push_back(rate_charts_section(data.rates));
   doc.sections.push_back(trend_section(data.rates));
+  doc.sections.push_back(late_section(data.replay, settings.top));
+  doc.sections.push_back(returns_section(data.replay, data.audit, settings.top));
+  doc.sections.push_back(proactive_section(data.replay, settings.top));
+  doc.sections.push_back(whistles_section(data.replay));
   doc.sections.push_back(audit_section(data.audit));
   for (size_t i = 0; i < doc.sections.size(); ++i)
     doc.sections[i].title = chinese_number(i + 1) + "、" + doc.sections[i].title;

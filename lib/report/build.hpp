@@ -7,6 +7,7 @@
 #include "report/audit_summary.hpp"
 #include "report/clusters.hpp"
 #include "report/rates_sections.hpp"
+#include "report/replay_sections.hpp"
 #include "report/stamp.hpp"
 #include "resolve/context.hpp"
 #include "util/date.hpp"
@@ -30,6 +31,7 @@ struct Data
   Stamp stamp;
   AuditSummary audit;
   RatesTables rates;
+  ReplayTables replay;
 };
 
 output::Document

@@ -147,8 +147,8 @@ run rates --profile bj-practise march.csv
 expect_rc 2 "unknown profile"
 expect_err 'did you mean "bj-practice"' "profile hint"
 run rates --profile on-time march.csv
-expect_rc 2 "on-time needs replay"
-expect_err "replay" "says why"
+expect_rc 2 "on-time needs the lists (replay's clocks)"
+expect_err "replay's clocks, whose limits come from the lists: give --lists" "says why"
 printf 'kind: profile\nitems:\n  - id: bad\n    weights: {response: 0.2, resolution: 0.5, satisfaction: 0.4}\n' >bad.yaml
 run rates --profile bad.yaml march.csv
 expect_rc 1 "a profile that does not add up"

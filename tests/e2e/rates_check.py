@@ -7,7 +7,13 @@ bj-practice), computes every row with Python's exact fractions, and compares
 every field of every row with `duty rates --format json`. Written from the
 definitions in duty-rates(1), not from duty's code.
 
-    rates_check.py STORE LISTS_DIR PROFILE(bj-practice|FILE.yaml) RATES.json [PROFILE RATES.json ...]
+    rates_check.py [--verdicts VERDICTS.jsonl] STORE LISTS_DIR PROFILE(bj-practice|on-time|FILE.yaml) RATES.json
+                   [PROFILE RATES.json ...]
+
+The on-time counts (contact_on_time, close_on_time, sign_on_time) read each
+order's clock status from `duty replay`'s verdicts (--verdicts): an order is
+in a `clocked` base when its clock is on-time, late or overdue, and counts
+when it is on-time.
 """
 import datetime
 import glob
@@ -32,6 +38,10 @@ BJ_PRACTICE = {  # DOMAIN.md §2
                ("部门", ["department", "enforcement", "police", "district", "enterprise"])],
     "tie": "volume", "summary": ["average"],
 }
+ON_TIME = dict(BJ_PRACTICE, rates={  # duty-lists(5): the built-in on-time profile
+    "response": ("contact_on_time", "clocked"), "resolution": ("close_on_time", "clocked"),
+    "satisfaction": ("satisfied", "valid_visits")})
+CLOCK_OF = {"sign_on_time": "sign", "contact_on_time": "contact", "close_on_time": "close"}
 RULE_WORDS = {"直接答复": "not_dispatched", "未派单": "not_dispatched", "咨询": "consultation",
               "不纳入考核": "not_assessed", "不合理诉求": "unreasonable", "申诉核减": "appeal_upheld",
               "核减": "appeal_upheld", "无效回访": "invalid_visit", "重复诉求": "duplicate",
@@ -146,8 +156,8 @@ def weights_for(p, group, day):
     return best
 
 
-def check(profile_spec, rates_json, types, returned, orders):
-    p = BJ_PRACTICE if profile_spec == "bj-practice" else profile_from_yaml(profile_spec)
+def check(profile_spec, rates_json, types, returned, orders, clocks):
+    p = {"bj-practice": BJ_PRACTICE, "on-time": ON_TIME}.get(profile_spec) or profile_from_yaml(profile_spec)
     def group_of(uid):
         if uid is None:
             return "其他"
@@ -200,11 +210,16 @@ def check(profile_spec, rates_json, types, returned, orders):
             if name in out:
                 continue
             count, base = p["rates"][name]
+            status = clocks.get(oid, {}).get(CLOCK_OF[count]) if count in CLOCK_OF else None
             if base == "valid_visits" and valid != 1:
+                continue
+            if base == "clocked" and status not in ("on-time", "late", "overdue"):
                 continue
             r = c["rate"][i]
             r[0] += 1
-            if count == "contacted":
+            if count in CLOCK_OF:
+                r[1] += status == "on-time"
+            elif count == "contacted":
                 r[1] += contacted == 1
             elif count == "resolved":
                 r[1] += resolved == "yes"
@@ -322,9 +337,24 @@ def check(profile_spec, rates_json, types, returned, orders):
     return True
 
 
+def read_clocks(path):
+    """Order id -> {clock: status} from duty replay's JSON Lines."""
+    out = {}
+    for line in open(path, encoding="utf-8"):
+        v = json.loads(line)
+        if v.get("kind") == "order":
+            out[v["id"]] = {k: c["status"] for k, c in v["clocks"].items()}
+    return out
+
+
 def main():
-    store, lists_dir = sys.argv[1:3]
-    pairs = sys.argv[3:]
+    args = sys.argv[1:]
+    clocks = {}
+    if args[:1] == ["--verdicts"]:
+        clocks = read_clocks(args[1])
+        args = args[2:]
+    store, lists_dir = args[:2]
+    pairs = args[2:]
     types = {}
     for f in glob.glob(os.path.join(lists_dir, "**", "*.yaml"), recursive=True):
         doc = yaml.safe_load(open(f, encoding="utf-8"))
@@ -343,7 +373,7 @@ def main():
 
     ok = True
     for i in range(0, len(pairs), 2):
-        ok = check(pairs[i], pairs[i + 1], types, returned, orders) and ok
+        ok = check(pairs[i], pairs[i + 1], types, returned, orders, clocks) and ok
     sys.exit(0 if ok else 1)
 
 

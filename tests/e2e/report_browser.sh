@@ -20,7 +20,7 @@ if [[ -z $browser ]]; then
 fi
 CHECK_PY="$DUTY_SRC/tests/e2e/browser_check.py"
 LISTS="$DUTY_SRC/lists/yanqing"
-SECTIONS=(headline ranking-streets ranking-departments rate-charts trends audit)
+SECTIONS=(headline ranking-streets ranking-departments rate-charts trends late returns proactive whistles audit)
 
 # browse [OPTIONS] PAGE...: runs the checker; status in $RC, its messages in $ERR.
 browse() {
@@ -34,11 +34,13 @@ browse() {
 # The example month after two generated ones (as scripts/report-screenshot.sh
 # makes the README's picture): every section, a trend over three months.
 for m in 01 02; do
-  run gen cases --lists "$LISTS" --orders 1200 --seed "2025$m" --month "2025-$m" -o "orders-$m.csv"
+  run gen cases --lists "$LISTS" --orders 1200 --seed "2025$m" --month "2025-$m" --events "events-$m.csv" \
+    -o "orders-$m.csv"
   expect_rc 0 "gen cases 2025-$m"
 done
-run report --lists "$LISTS" --period 2025-03 --months 3 -o report.html orders-01.csv orders-02.csv \
-  "$DUTY_SRC/examples/yanqing-2025-03-orders.csv"
+inputs=(orders-01.csv orders-02.csv "$DUTY_SRC/examples/yanqing-2025-03-orders.csv"
+        --events events-01.csv events-02.csv "$DUTY_SRC/examples/yanqing-2025-03-events.csv")
+run report --lists "$LISTS" --period 2025-03 --months 3 -o report.html "${inputs[@]}"
 expect_rc 1 "report (the example export has unreadable rows)"
 
 browse --min-charts 6 --screenshot report.png --pdf report.pdf --json summary.json report.html
@@ -63,8 +65,7 @@ assert charts["svg-trend-score"]["marks"] == 3 * 2, charts["svg-trend-score"]
 PY
 
 # Markdown of the same report: same sections.
-run report --lists "$LISTS" --period 2025-03 --months 3 --format md orders-01.csv orders-02.csv \
-  "$DUTY_SRC/examples/yanqing-2025-03-orders.csv"
+run report --lists "$LISTS" --period 2025-03 --months 3 --format md "${inputs[@]}"
 for s in "${SECTIONS[@]}"; do expect_out "<a id=\"$s\"></a>" "md section $s"; done
 
 # Pages broken on purpose: each must fail, for the reason planted.

@@ -21,14 +21,24 @@ for i, r in enumerate(rows[1:], 1):
         r[title] = "王大锤来电13800138000"
         r[content] = "诉求人泄露测试王大锤（电话13800138000）反映：楼下噪音。"
 csv.writer(open("planted.csv", "w", encoding="utf-8", newline="")).writerows(rows)
+# And in the event log's notes.
+ev = list(csv.reader(open("events.csv", encoding="utf-8", newline="")))
+note = ev[0].index("备注")
+for i, r in enumerate(ev[1:], 1):
+    if i % 7 == 0:
+        r[note] = "联系王大锤13800138000"
+csv.writer(open("planted-events.csv", "w", encoding="utf-8", newline="")).writerows(ev)
 PY
 
 for f in html md; do
-  "$DUTY" report --lists "$LISTS" --period 2025-03 --format "$f" -o "report.$f" planted.csv 2>/dev/null
+  "$DUTY" report --lists "$LISTS" --period 2025-03 --format "$f" -o "report.$f" planted.csv \
+    --events planted-events.csv 2>report.err
   RC=$?
   [[ $RC == 0 || $RC == 1 ]] || fail "report --format $f exited $RC"
   CHECKS=$((CHECKS + 1))
   [[ -s report.$f ]] || fail "no report.$f"
+  CHECKS=$((CHECKS + 1))
+  ! grep -qE "王大锤|13800138000" report.err || fail "standard error shows planted personal data"
   for needle in 王大锤 泄露测试 13800138000 138-0013-8000; do
     CHECKS=$((CHECKS + 1))
     ! grep -q -- "$needle" "report.$f" || fail "report.$f contains planted personal data: $needle"

@@ -48,6 +48,23 @@ expect_eq "$(cat store/report.rc)" 0 "report from a store"
 CHECKS=$((CHECKS + 1))
 python3 "$DUTY_SRC/tests/e2e/report_numbers.py" store || fail "report numbers differ from duty rates (store)"
 
+# The on-time profile: the rates count from replay's clocks, judged at the
+# report's as-of time; duty rates given the same --as-of and event logs agrees.
+for m in 01 02 03; do
+  run gen cases --lists "$LISTS" --orders 800 --seed "3025$m" --month "2025-$m" --events "timed-events-$m.csv" \
+    -o "timed-$m.csv"
+  expect_rc 0 "gen cases 2025-$m with events"
+done
+outputs timed timed-01.csv timed-02.csv timed-03.csv --profile on-time --as-of "2025-04-01 00:00:00" \
+  --events timed-events-01.csv timed-events-02.csv timed-events-03.csv
+expect_eq "$(cat timed/report.rc)" 1 "on-time report (the generator plants unreadable rows)"
+OUT=$(cat timed/report.md)
+expect_out "on-time (built-in on-time)"
+CHECKS=$((CHECKS + 1))
+grep -q '"count":"contact_on_time"' timed/rates-current.json || fail "duty rates did not use on-time"
+CHECKS=$((CHECKS + 1))
+python3 "$DUTY_SRC/tests/e2e/report_numbers.py" timed || fail "report numbers differ from duty rates (on-time)"
+
 # Same input, same bytes.
 "$DUTY" report --lists "$LISTS" --period 2025-03 --months 3 -o again.html "${exports[@]}" 2>/dev/null
 CHECKS=$((CHECKS + 1))

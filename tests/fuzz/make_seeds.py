@@ -175,3 +175,22 @@ write("report", units + "#--- orders\n" + orders)
 write("report", "#--- orders\n" + orders)
 write("report", units + "#--- orders\n" + orders.split("\n")[2] + "\n")
 write("report", read(os.path.join(src, "lists", "yanqing", "units", "区级.yaml")) + b"#--- orders\n" + orders.encode())
+
+# xlsx: a sheet, "\n--\n", a shared-string table, "\n--\n", a style sheet
+# (fuzz_xlsx.cpp zips them into a package); the header found below a title row,
+# a date cell by its number format, a shared string, an inline string.
+sheet = (b'<worksheet><sheetData>'
+         b'<row r="1"><c r="A1" t="s"><v>0</v></c></row>'
+         b'<row r="3"><c r="A3" t="s"><v>1</v></c><c r="B3" t="s"><v>2</v></c><c r="C3" t="s"><v>3</v></c></row>'
+         b'<row r="4"><c r="A4" t="inlineStr"><is><t>2025030100001</t></is></c>'
+         b'<c r="B4" t="s"><v>4</v></c><c r="C4" s="1"><v>45717.3756944444</v></c></row>'
+         b'</sheetData></worksheet>')
+sst = ('<sst><si><t>12345热线工单明细</t></si><si><t>工单编号</t></si><si><t>主办单位</t></si>'
+       '<si><t>来电时间</t></si><si><r><t>区城市</t></r><r><t>管理委</t></r></si></sst>').encode()
+styles = (b'<styleSheet><numFmts><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts>'
+          b'<cellXfs><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>')
+write("xlsx", sheet + b"\n--\n" + sst + b"\n--\n" + styles)
+write("xlsx", sheet)
+write("xlsx", b'<worksheet><sheetData><row r="1"><c r="XFD1"><v>1</v></c><c r="A1048576"><v>2</v></c></row></sheetData></worksheet>')
+for name in sorted(os.listdir(os.path.join(src, "tests", "fuzz", "corpus", "xlsx"))):
+    write("xlsx", read(os.path.join(src, "tests", "fuzz", "corpus", "xlsx", name)))

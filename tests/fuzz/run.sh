@@ -3,7 +3,7 @@
 # seeds and the regression corpus through each, then fuzzes each target for
 # SECONDS (default 60), as many at a time as there are cores.
 #
-# usage: tests/fuzz/run.sh [SECONDS] [TARGET...]     TARGET: time reader scan map yaml lists report
+# usage: tests/fuzz/run.sh [SECONDS] [TARGET...]     TARGET: time reader scan map yaml lists report xlsx
 # A crash or broken invariant fails the run and leaves the input in
 # build-fuzz/artifacts/TARGET/; copy it to tests/corpus/fuzz/TARGET/ with the fix.
 set -euo pipefail
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(time reader scan map yaml lists report)
+((${#targets[@]})) || targets=(time reader scan map yaml lists report xlsx)
 build=${DUTY_FUZZ_BUILD:-build-fuzz}
 jobs=$(nproc 2>/dev/null || echo 2)
 

@@ -86,7 +86,7 @@ TEST_SUITE_BEGIN("output");
 TEST_CASE("rates tables: counts, percent cells and scores as shown, 合计 as the footer")
 {
   auto p = profile("");
-  output::RatesSource src{"built-in test", std::string(64, 'a')};
+  output::RatesSource src{"built-in test", std::string(64, 'a'), ""};
   auto tables = output::rates_tables(report(p), p, src, output::Lang::zh);
   REQUIRE(tables.size() == 1);
   const auto& t = tables[0];
@@ -122,7 +122,7 @@ TEST_CASE("rates tables: counts, percent cells and scores as shown, 合计 as th
 TEST_CASE("rates tables: one decimal of a percent when the profile says so")
 {
   auto p = profile("    rate_decimals: 1\n    decimals: 2\n");
-  auto t = output::rates_tables(report(p), p, {"x", ""}, output::Lang::en)[0];
+  auto t = output::rates_tables(report(p), p, {"x", "", ""}, output::Lang::en)[0];
   CHECK(t.columns[8].header == "response");
   CHECK(t.rows[1][8].text == "66.7");
   CHECK(t.rows[1][8].real == 0.667);
@@ -135,7 +135,7 @@ TEST_CASE("rates as a workbook: read back, the numbers are the shown decimals")
   auto p = profile("");
   TempDir dir;
   std::string path = dir.path + "/r.xlsx";
-  output::write_xlsx(output::rates_tables(report(p), p, {"built-in test", ""}, output::Lang::zh), path);
+  output::write_xlsx(output::rates_tables(report(p), p, {"built-in test", "", ""}, output::Lang::zh), path);
   auto book = xlsx::open_book(path, "r.xlsx");
   REQUIRE(book->sheets().size() == 2);
   CHECK(book->sheets()[0].name == "2025-03");
