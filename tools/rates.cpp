@@ -1,6 +1,7 @@
 // duty rates: the three rates (响应率, 解决率, 满意率), the composite score and
 // the rankings of an assessment profile, from a case store or raw exports.
 #include "book_output.hpp"
+#include "case_options.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
 
@@ -214,26 +215,11 @@ cmd_rates(int argc, char** argv)
   co.by = spec.by;
   co.db = db;
   co.inputs = inputs;
-  co.reader.sheet = sheet;
   std::optional<cases::MapSpec> map, events_map;
-  if (!map_path.empty()) {
-    map = cases::load_map(map_path);
-    co.reader.map = &*map;
-    if (encoding.empty())
-      encoding = map->encoding;
-  }
-  if (!encoding.empty()) {
-    auto e = cases::parse_encoding(encoding);
-    if (!e)
-      throw UsageError("unknown encoding " + util::quote(encoding) + " (auto, utf-8, gbk, gb18030, utf-16le)");
-    co.reader.encoding = co.events_reader.encoding = *e;
-  }
-  if (!input_format.empty()) {
-    auto f = cases::parse_format(input_format);
-    if (!f)
-      throw UsageError("unknown input format " + util::quote(input_format) + " (csv, tsv, jsonl)");
-    co.reader.format = co.events_reader.format = *f;
-  }
+  apply_reading(map_path, encoding, input_format, sheet, map, co.reader);
+  // The event logs: the orders' encoding and format, their own map.
+  co.events_reader.encoding = co.reader.encoding;
+  co.events_reader.format = co.reader.format;
   if (!events_map_path.empty()) {
     events_map = cases::load_map(events_map_path);
     co.events_reader.map = &*events_map;

@@ -1,5 +1,6 @@
 // duty report: the monthly assessment report as one HTML file (or Markdown).
 #include "book_output.hpp"
+#include "case_options.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
 
@@ -142,29 +143,14 @@ cmd_report(int argc, char** argv)
   if (!req.db.empty() && !events_map_path.empty())
     throw UsageError("--events-map maps event files; a store's events are read with its orders");
   std::optional<cases::MapSpec> map, events_map;
-  if (!map_path.empty()) {
-    map = cases::load_map(map_path);
-    req.reader.map = &*map;
-    if (encoding.empty())
-      encoding = map->encoding;
-  }
+  apply_reading(map_path, encoding, input_format, sheet, map, req.reader);
+  // The event logs: the orders' encoding and format, their own map.
+  req.events_reader.encoding = req.reader.encoding;
+  req.events_reader.format = req.reader.format;
   if (!events_map_path.empty()) {
     events_map = cases::load_map(events_map_path);
     req.events_reader.map = &*events_map;
   }
-  if (!encoding.empty()) {
-    auto e = cases::parse_encoding(encoding);
-    if (!e)
-      throw UsageError("unknown encoding " + util::quote(encoding) + " (auto, utf-8, gbk, gb18030, utf-16le)");
-    req.reader.encoding = req.events_reader.encoding = *e;
-  }
-  if (!input_format.empty()) {
-    auto in = cases::parse_format(input_format);
-    if (!in)
-      throw UsageError("unknown input format " + util::quote(input_format) + " (csv, tsv, jsonl)");
-    req.reader.format = req.events_reader.format = *in;
-  }
-  req.reader.sheet = sheet;
 
   auto ctx = load_lists(lists_dir(lists));
   ChosenProfile profile = load_profile(profile_spec, ctx.get());
