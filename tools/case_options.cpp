@@ -38,21 +38,10 @@ CaseOptions::add_to(CLI::App& app)
   };
 }
 
-std::vector<std::string>
-CaseOptions::given() const
-{
-  std::vector<std::string> out;
-  for (const auto* o : m_options)
-    if (o->count() > 0)
-      out.push_back(o->get_name());
-  return out;
-}
-
 void
-CaseOptions::resolve(store::IngestOptions& out)
+apply_reading(const std::string& map_path, const std::string& encoding, const std::string& input_format,
+              const std::string& sheet, std::optional<cases::MapSpec>& map, cases::ReaderOptions& r)
 {
-  auto& r = out.reader;
-  r.kind = events ? cases::Kind::events : cases::Kind::orders;
   if (!map_path.empty()) {
     map = cases::load_map(map_path);
     r.map = &*map;
@@ -71,6 +60,24 @@ CaseOptions::resolve(store::IngestOptions& out)
     r.format = *f;
   }
   r.sheet = sheet;
+}
+
+std::vector<std::string>
+CaseOptions::given() const
+{
+  std::vector<std::string> out;
+  for (const auto* o : m_options)
+    if (o->count() > 0)
+      out.push_back(o->get_name());
+  return out;
+}
+
+void
+CaseOptions::resolve(store::IngestOptions& out)
+{
+  auto& r = out.reader;
+  r.kind = events ? cases::Kind::events : cases::Kind::orders;
+  apply_reading(map_path, encoding, input_format, sheet, map, r);
   r.keep_personal = keep_personal;
   if (keep_personal && !key_file.empty())
     throw UsageError("--keep-personal stores personal values unhashed: --pii-key-file would be "

@@ -33,6 +33,13 @@ private:
   std::vector<CLI::Option*> m_options;
 };
 
+// The reading options every command that reads case logs shares: --map (read
+// into `map`, which must outlive `r`), --encoding (else the map's), --input-format
+// and --sheet, checked and set on `r`. Throws UsageError or IoError.
+void
+apply_reading(const std::string& map_path, const std::string& encoding, const std::string& input_format,
+              const std::string& sheet, std::optional<cases::MapSpec>& map, cases::ReaderOptions& r);
+
 // Prints the ingest summary's warnings (anomalies, unresolved names, dropped
 // personal data) to `out`; never prints personal values (they are not in it).
 std::string

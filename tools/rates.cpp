@@ -1,6 +1,7 @@
 // duty rates: the three rates (响应率, 解决率, 满意率), the composite score and
 // the rankings of an assessment profile, from a case store or raw exports.
 #include "book_output.hpp"
+#include "case_options.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
 
@@ -209,26 +210,11 @@ public:
     co.by = spec.by;
     co.db = m_db;
     co.inputs = m_inputs;
-    co.reader.sheet = m_sheet;
     std::optional<cases::MapSpec> map, events_map;
-    if (!m_map_path.empty()) {
-      map = cases::load_map(m_map_path);
-      co.reader.map = &*map;
-      if (m_encoding.empty())
-        m_encoding = map->encoding;
-    }
-    if (!m_encoding.empty()) {
-      auto e = cases::parse_encoding(m_encoding);
-      if (!e)
-        throw UsageError("unknown encoding " + util::quote(m_encoding) + " (auto, utf-8, gbk, gb18030, utf-16le)");
-      co.reader.encoding = co.events_reader.encoding = *e;
-    }
-    if (!m_input_format.empty()) {
-      auto f = cases::parse_format(m_input_format);
-      if (!f)
-        throw UsageError("unknown input format " + util::quote(m_input_format) + " (csv, tsv, jsonl)");
-      co.reader.format = co.events_reader.format = *f;
-    }
+    apply_reading(m_map_path, m_encoding, m_input_format, m_sheet, map, co.reader);
+    // The event logs: the orders' encoding and format, their own map.
+    co.events_reader.encoding = co.reader.encoding;
+    co.events_reader.format = co.reader.format;
     if (!m_events_map_path.empty()) {
       events_map = cases::load_map(m_events_map_path);
       co.events_reader.map = &*events_map;

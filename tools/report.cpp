@@ -1,5 +1,6 @@
 // duty report: the monthly assessment report as one HTML file (or Markdown).
 #include "book_output.hpp"
+#include "case_options.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
 
@@ -187,29 +188,14 @@ public:
     if (!req.db.empty() && !m_events_map_path.empty())
       throw UsageError("--events-map maps event files; a store's events are read with its orders");
     std::optional<cases::MapSpec> map, events_map;
-    if (!m_map_path.empty()) {
-      map = cases::load_map(m_map_path);
-      req.reader.map = &*map;
-      if (m_encoding.empty())
-        m_encoding = map->encoding;
-    }
+    apply_reading(m_map_path, m_encoding, m_input_format, m_sheet, map, req.reader);
+    // The event logs: the orders' encoding and format, their own map.
+    req.events_reader.encoding = req.reader.encoding;
+    req.events_reader.format = req.reader.format;
     if (!m_events_map_path.empty()) {
       events_map = cases::load_map(m_events_map_path);
       req.events_reader.map = &*events_map;
     }
-    if (!m_encoding.empty()) {
-      auto e = cases::parse_encoding(m_encoding);
-      if (!e)
-        throw UsageError("unknown encoding " + util::quote(m_encoding) + " (auto, utf-8, gbk, gb18030, utf-16le)");
-      req.reader.encoding = req.events_reader.encoding = *e;
-    }
-    if (!m_input_format.empty()) {
-      auto in = cases::parse_format(m_input_format);
-      if (!in)
-        throw UsageError("unknown input format " + util::quote(m_input_format) + " (csv, tsv, jsonl)");
-      req.reader.format = req.events_reader.format = *in;
-    }
-    req.reader.sheet = m_sheet;
 
     std::string dir = lists_dir(m_lists);
     lists::Config config = config_for(dir);

@@ -1,4 +1,5 @@
 #include "output/report.hpp"
+#include "util/text.hpp"
 
 #include <fmt/format.h>
 
@@ -7,12 +8,22 @@ namespace duty::output {
 namespace {
 
 // Workflow-command escaping: the message escapes %, CR and LF; property
-// values additionally escape ':' and ','.
+// values additionally escape ':' and ','. Terminal controls from the data
+// (tabs, ESC, bidi) are shown escaped first, as in every text output.
 std::string
-escape(std::string_view s, bool property)
+escape(std::string_view raw, bool property)
 {
+  std::string safe; // CR and LF stay, for the %0D and %0A below
+  size_t start = 0;
+  for (size_t i = 0; i <= raw.size(); ++i)
+    if (i == raw.size() || raw[i] == '\r' || raw[i] == '\n') {
+      safe += util::terminal_safe(raw.substr(start, i - start));
+      if (i < raw.size())
+        safe += raw[i];
+      start = i + 1;
+    }
   std::string out;
-  for (char c : s) {
+  for (char c : safe) {
     switch (c) {
     case '%': out += "%25"; break;
     case '\r': out += "%0D"; break;

@@ -202,6 +202,8 @@ guess_start(const Plan& plan, int fd, uint64_t at)
       if (buf[i] == '\r') {
         if (i + 1 < got)
           return buf[i + 1] == '\n' ? off + i + 2 : off + i + 1;
+        if (off + i + 1 >= plan.size)
+          return plan.size; // a CR ends the file (reading from it again would loop)
         off += i; // look at what follows the CR in the next read
         goto next;
       }

@@ -116,7 +116,9 @@ Decisions::decide(const Matter* matter, const Unit* territory, const resolve::Di
     if (!std::binary_search(split.begin(), split.end(), k))
       continue;
     const Dimension* d = m_lists.index().dimension(k);
-    if (d && std::any_of(d->values.begin(), d->values.end(), [&](const Text& t) { return t.value == v; }))
+    // A named copy: Clang 14 cannot capture a structured binding in a lambda.
+    const std::string& value = v;
+    if (d && std::any_of(d->values.begin(), d->values.end(), [&](const Text& t) { return t.value == value; }))
       given.emplace_back(k, v);
   }
   Key key{matter, territory, epoch(date), {}};
