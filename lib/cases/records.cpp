@@ -101,9 +101,12 @@ RecordReader::read_header()
   // A broken header would swallow the file or shift every column: never read on.
   if (!rec.error.empty())
     throw InputError(where + "the header is broken: " + rec.error);
-  if (m_line > rec.line + 1)
+  // The lines it spans: a header the file ends in, without a line break, ends on m_line itself.
+  bool broke = !m_raw.empty() && (m_raw.back() == '\n' || m_raw.back() == '\r');
+  uint64_t spans = m_line - rec.line + (broke ? 0 : 1);
+  if (spans > 1)
     throw InputError(m_in.path() + ":" + std::to_string(rec.line) + ": the header runs over "
-                     + std::to_string(m_line - rec.line)
+                     + std::to_string(spans)
                      + " lines: a quoted header that holds line breaks (or a quote that closes "
                        "lines later) is not a header");
   m_header = std::move(rec.values);

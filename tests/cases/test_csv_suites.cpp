@@ -150,6 +150,8 @@ TEST_CASE("csv suites: W3C CSVW dialect defaults, where duty differs")
     // A header whose quote never closes would swallow the file: an error, not "0 rows".
     {"broken header", "a,\"b\n1,2\n3,4\n", {}, "the header is broken"},
     {"header over several lines", "a,\"b\n1\",c\n1,2,3\n", {}, "the header runs over 2 lines"},
+    // The same when the file ends in it, without a line break (found by fuzz_scan).
+    {"header over several lines at the end", "\"id\nx\"", {}, "the header runs over 2 lines"},
     {"NUL byte", "a,b\n1,x\0y\n"s, {}, "a NUL byte"},
     {"BOM mid-file", "a,b\n1,2\n\xEF\xBB\xBF" "3,4\n", {}, "byte-order mark"},
   });
