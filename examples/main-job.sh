@@ -29,7 +29,7 @@ echo "== duty audit lists/yanqing (as in force on 2025-03-31)"
 "$duty" audit --as-of 2025-03-31 "$lists"
 
 echo "== who leads on night construction noise in 康庄镇?"
-"$duty" route --lists "$lists" 噪音扰民 --at 康庄镇 --when noise_source=夜间施工 --on 2025-03-15
+"$duty" route --lists "$lists" 噪音扰民 --at 康庄镇 --when noise_source=夜间施工 --as-of 2025-03-15
 
 echo "== load March 2025: the platform's workbook of orders, read directly, and the"
 echo "   GBK CSV event log (dirty rows set aside in $out/rejects.jsonl)"

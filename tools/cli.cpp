@@ -138,6 +138,24 @@ load_profile(const std::string& spec, const resolve::Context* lists)
   return {std::move(*c.profile), std::move(c.source)};
 }
 
+ChosenProfile
+load_profile(const std::string& given, const lists::Config& config, const resolve::Context* lists)
+{
+  std::string spec = lists::profile_spec(given, config);
+  if (!given.empty() || config.profile.empty())
+    return load_profile(spec, lists);
+  try {
+    return load_profile(spec, lists);
+  } catch (const UsageError& e) {
+    // "--profile[ SPEC]: why" was not given: the config's line said it.
+    std::string_view why = e.what();
+    if (why.starts_with("--profile") && why.find(": ") != std::string_view::npos)
+      why.remove_prefix(why.find(": ") + 2);
+    const diag::Location& at = config.profile_at;
+    throw UsageError(fmt::format("{}:{}:{}: profile: {}", at.file, at.line, at.column, why));
+  }
+}
+
 void
 add_format_option(CLI::App& app, std::string& format, std::span<const output::Format> allowed,
                   std::string_view help)
@@ -155,7 +173,11 @@ add_format_option(CLI::App& app, std::string& format, std::span<const output::Fo
         output::parse_format_for(value, formats);
         return {};
       } catch (const std::exception& e) {
-        return e.what();
+        // CLI11 names the option itself.
+        std::string_view why = e.what();
+        if (why.starts_with("--format: "))
+          why.remove_prefix(10);
+        return std::string(why);
       }
     })
     ->capture_default_str();

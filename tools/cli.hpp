@@ -49,6 +49,10 @@ struct ChosenProfile
 };
 ChosenProfile
 load_profile(const std::string& spec, const resolve::Context* lists);
+// The profile a command uses: --profile when given, else the config's (a
+// problem with it is then named at the config's line), else the default.
+ChosenProfile
+load_profile(const std::string& given, const lists::Config& config, const resolve::Context* lists);
 
 // Adds -f/--format with the names of `allowed` (one vocabulary for every
 // command, output/format.hpp); the value is checked by output::parse_format_for.

@@ -8,6 +8,7 @@
 #include "lists/model.hpp"
 #include "shell/completion.hpp"
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -162,9 +163,8 @@ public:
                     "$DUTY_LISTS (or --lists) names a list set — its matters and territories.");
     app.add_option("shell", m_shell, "The shell: bash, zsh or fish")->check(CLI::IsMember({"bash", "zsh", "fish"}));
     // For the scripts themselves: the names to offer, one per line.
-    app.add_option("--names", m_names, "Print the names of matters, territories or units")
-      ->check(CLI::IsMember({"matters", "territories", "units"}))
-      ->group("");
+    // Checked in run(): CLI11 words a hidden option's error without its name.
+    app.add_option("--names", m_names, "Print the names of matters, territories or units")->group("");
     app.add_option("--lists", m_lists, "List-set directory for --names (default: $DUTY_LISTS)")->group("");
     app.footer("bash:  source <(duty completion bash)        (or save it in ~/.local/share/bash-completion/completions/duty)\n"
                "zsh:   duty completion zsh > \"${fpath[1]}/_duty\"\n"
@@ -175,6 +175,8 @@ public:
   int run(CLI::App&) override
   {
     if (!m_names.empty()) {
+      if (m_names != "matters" && m_names != "territories" && m_names != "units")
+        throw UsageError("--names: " + util::quote(m_names) + " is not one of matters, territories, units");
       write_stdout(names(m_names, lists_dir(m_lists)));
       return exit_clean;
     }

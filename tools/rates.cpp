@@ -197,7 +197,7 @@ public:
       ctx = load_lists(lists_dir(m_lists));
     }
     output::RatesSource src;
-    ChosenProfile chosen = load_profile(lists::profile_spec(m_profile, config), ctx.get());
+    ChosenProfile chosen = load_profile(m_profile, config, ctx.get());
     src.profile = chosen.source;
     const lists::Profile* profile = &chosen.profile;
     check_profile(*profile, ctx != nullptr);

@@ -294,7 +294,7 @@ run_replay(Args& a)
   std::string dir = lists_dir(a.lists);
   lists::Config config = config_for(dir);
   auto ctx = load_lists(dir);
-  lists::Profile profile = load_profile(lists::profile_spec(a.profile, config), ctx.get()).profile;
+  lists::Profile profile = load_profile(a.profile, config, ctx.get()).profile;
   util::WorkCalendar calendar = lists::work_calendar(ctx->set());
   std::string hash = store::list_set_hash(ctx->set()); // as the store's meta keeps it
   auto source = open_source(a, *ctx);

@@ -200,7 +200,7 @@ public:
     std::string dir = lists_dir(m_lists);
     lists::Config config = config_for(dir);
     auto ctx = load_lists(dir);
-    ChosenProfile profile = load_profile(lists::profile_spec(m_profile, config), ctx.get());
+    ChosenProfile profile = load_profile(m_profile, config, ctx.get());
     req.lists = ctx.get();
     req.lists_path = dir;
     req.profile = &profile.profile;

@@ -5,13 +5,36 @@
 #include "lists/config.hpp"
 #include "lists/load.hpp"
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <filesystem>
+#include <fmt/format.h>
 
 namespace duty::tools {
 
 namespace {
+
+// Drops the paths outside the list set at `dir` but config files (duty.yaml
+// may sit above the set); says so on stderr, as a hook's log shows it.
+void
+skip_outside(const std::string& dir, std::vector<std::string>& paths)
+{
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path root = fs::weakly_canonical(dir, ec);
+  std::erase_if(paths, [&](const std::string& p) {
+    if (p == "-" || lists::is_config_name(fs::path(p).filename().string()))
+      return false;
+    fs::path full = fs::weakly_canonical(p, ec);
+    auto [r, f] = std::mismatch(root.begin(), root.end(), full.begin(), full.end());
+    if (r == root.end())
+      return false;
+    fmt::print(stderr, "duty validate: {}: not in the list set {}: skipped (--in-set)\n", util::terminal_safe(p),
+               util::terminal_safe(dir));
+    return true;
+  });
+}
 
 class Validate final : public Tool
 {
@@ -25,6 +48,9 @@ public:
                                      "a duty.yaml is checked as a config file")
       ->type_name("PATH");
     add_lists_option(app, m_lists);
+    app.add_flag("--in-set", m_in_set,
+                 "With --lists: skip the given files that lie outside the set (a hook passes every changed "
+                 "YAML file, the CI's and the editor's too)");
     add_report_options(app, m_format, m_color);
     m_strict.add_to(app);
     app.footer("Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error or "
@@ -33,7 +59,15 @@ public:
 
   int run(CLI::App&) override
   {
+    if (m_in_set && m_lists.empty())
+      throw UsageError("--in-set skips files outside the set that --lists names: give --lists");
     bool focused = !m_paths.empty() && !m_lists.empty();
+    if (m_in_set) {
+      skip_outside(m_lists, m_paths);
+      std::vector<diag::Diagnostic> none;
+      if (m_paths.empty()) // nothing of the set changed
+        return report(none, 0, 0, "validate", m_format, m_color, false);
+    }
     if (m_paths.empty())
       m_paths.push_back(lists_dir(m_lists));
     std::string dir = focused ? m_lists : m_paths.front() == "-" ? "." : m_paths.front();
@@ -53,8 +87,9 @@ public:
     });
     lists::Config config;
     auto found = lists::find_config(dir);
-    if (found && std::find(config_paths.begin(), config_paths.end(),
-                           std::filesystem::weakly_canonical(*found).string()) != config_paths.end()) {
+    bool config_given = found && std::find(config_paths.begin(), config_paths.end(),
+                                           std::filesystem::weakly_canonical(*found).string()) != config_paths.end();
+    if (config_given) {
       auto r = lists::read_config(*found);
       if (diag::count(r.diags).errors == 0)
         config = r.config;
@@ -80,12 +115,26 @@ public:
       for (auto& d : loaded.diags)
         if (d.severity == diag::Severity::warning)
           d.severity = diag::Severity::error;
+    // The config's profile against the whole set: when the set is validated,
+    // or its config file is given (alone, the set is read for it).
+    bool whole = m_paths.size() == 1 && !focused && std::filesystem::is_directory(m_paths[0]);
+    std::vector<diag::Diagnostic> profile;
+    if (!config.profile.empty() && (whole || (focused && config_given))) {
+      profile = lists::check_config_profile(config, loaded.set);
+    } else if (!config.profile.empty() && config_given && m_paths.empty()) {
+      std::string root = std::filesystem::path(config.path).parent_path().string();
+      lists::LoadResult set = lists::load_list_set({root.empty() ? "." : root});
+      if (!set.unreadable)
+        profile = lists::check_config_profile(config, set.set);
+    }
+    config_diags.insert(config_diags.end(), profile.begin(), profile.end());
     loaded.diags.insert(loaded.diags.end(), config_diags.begin(), config_diags.end());
     return report(loaded.diags, files + config_files, items, "validate", m_format, m_color, loaded.unreadable);
   }
 
 private:
   std::vector<std::string> m_paths;
+  bool m_in_set = false;
   std::string m_lists, m_format = "auto", m_color = "auto";
   StrictOption m_strict;
 };

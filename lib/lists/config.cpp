@@ -1,6 +1,7 @@
 #include "lists/config.hpp"
 
 #include "diag/rules.hpp"
+#include "lists/profile.hpp"
 #include "lists/source.hpp"
 #include "lists/yaml.hpp"
 #include "util/error.hpp"
@@ -33,7 +34,7 @@ env(const char* name)
 class ConfigReader
 {
 public:
-  ConfigReader(std::vector<SourceFile>& files, Config& c) : m_sink(files), m_c(c) {}
+  ConfigReader(std::vector<SourceFile>& files, Config& c) : m_files(files), m_sink(files), m_c(c) {}
 
   void read(const YNode& root)
   {
@@ -107,8 +108,10 @@ private:
 
   void profile(const YNode& v)
   {
-    if (scalar(v, "profile"))
+    if (scalar(v, "profile")) {
       m_c.profile = util::trim(v.text);
+      m_c.profile_at = locate(m_files, loc_of(0, v), token_length(v));
+    }
   }
 
   void rules(const YNode& v)
@@ -164,6 +167,7 @@ private:
     }
   }
 
+  const std::vector<SourceFile>& m_files;
   Sink m_sink;
   Config& m_c;
 };
@@ -297,10 +301,55 @@ apply_rule_levels(const Config& config, std::vector<diag::Diagnostic>& diags, co
   });
 }
 
+namespace {
+
+bool
+names_file(std::string_view spec)
+{
+  std::string_view path = spec.substr(0, spec.find('#'));
+  return path.ends_with(".yaml") || path.ends_with(".yml") || path.find('/') != std::string_view::npos;
+}
+
+} // namespace
+
 std::string
 profile_spec(const std::string& given, const Config& config)
 {
-  return given.empty() ? config.profile : given;
+  if (!given.empty())
+    return given;
+  namespace fs = std::filesystem;
+  if (names_file(config.profile) && !config.path.empty() && fs::path(config.profile).is_relative())
+    return (fs::path(config.path).parent_path() / config.profile).lexically_normal().string();
+  return config.profile;
+}
+
+std::vector<diag::Diagnostic>
+check_config_profile(const Config& config, const ListSet& set)
+{
+  if (config.profile.empty())
+    return {};
+  std::vector<std::string_view> names = builtin_profile_names();
+  if (std::find(names.begin(), names.end(), config.profile) != names.end())
+    return {};
+  for (const auto& p : set.profiles)
+    if (p.id.value == config.profile)
+      return {};
+  std::error_code ec;
+  std::string spec = profile_spec("", config);
+  if (names_file(config.profile) && std::filesystem::is_regular_file(spec.substr(0, spec.find('#')), ec))
+    return {}; // the file itself is checked when a command reads it
+  for (const auto& p : set.profiles)
+    names.push_back(p.id.value);
+  diag::Diagnostic d;
+  d.location = config.profile_at;
+  d.rule = "unknown-reference";
+  const diag::Rule* r = diag::find_rule(d.rule);
+  d.severity = r ? r->severity : diag::Severity::error;
+  d.message = fmt::format("\"profile\" is {}, which is neither a profile of the list set nor a built-in",
+                          util::quote(config.profile));
+  std::string hint = util::did_you_mean(config.profile, names);
+  d.hint = hint.empty() ? "profiles: " + util::one_of(names) : hint;
+  return {d};
 }
 
 util::Date

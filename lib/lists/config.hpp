@@ -5,6 +5,7 @@
 // the default assessment profile. Options on the command line win over it.
 // The format is in duty-config(5).
 #include "diag/diagnostic.hpp"
+#include "lists/model.hpp"
 #include "util/date.hpp"
 
 #include <optional>
@@ -30,6 +31,7 @@ struct Config
   std::optional<bool> strict;
   AsOfPolicy as_of;
   std::string profile; // the default assessment profile's id; empty when unset
+  diag::Location profile_at; // where `profile` is set, for messages about it
   std::vector<std::pair<std::string, RuleLevel>> rules; // in file order
 };
 
@@ -74,9 +76,16 @@ apply_rule_levels(const Config& config, std::vector<diag::Diagnostic>& diags,
                   const std::vector<std::string>& keep = {});
 
 // The --profile SPEC a command uses (lists/profile.hpp, choose_profile): the
-// option when given, else the config's profile; empty means the default.
+// option when given, else the config's profile (a file named there is found
+// from the config file's directory); empty means the default.
 std::string
 profile_spec(const std::string& given, const Config& config);
+
+// The config's profile checked against the list set: a profile item's id, a
+// built-in or an existing file. Otherwise an unknown-reference finding at the
+// config's line, so that validate catches what rates and report would refuse.
+std::vector<diag::Diagnostic>
+check_config_profile(const Config& config, const ListSet& set);
 
 // The date a command works on: `given` (--as-of, YYYY-MM-DD) when not empty,
 // else the policy's. Throws UsageError for a bad date, or when the policy

@@ -201,3 +201,28 @@ TEST_CASE("diff: findings new, fixed and unchanged across moved lines")
   CHECK(rules(back.fixed) == "overlap@B/p.yaml:6/absent missing-basis@B/p.yaml:7/absent ");
   CHECK(rules(back.fresh) == "idle-unit@A/u.yaml:8/new ");
 }
+
+TEST_CASE("diff: assistants and whistle duties are effects too")
+{
+  const char* prim = "kind: primary\nitems:\n  - {id: Z, matter: n, lead: dep, assist: [\"@属地\"]}\n";
+  const char* whistle = "kind: whistles\nitems:\n"
+                        "  - {id: W, matter: n, type: 日常哨, summon: [dep], report_within: 2h}\n";
+  Side a = side("A", {{"u.yaml", kUnits}, {"m.yaml", kMatters}, {"p.yaml", powers()}, {"z.yaml", prim},
+                      {"w.yaml", whistle}});
+  Side b = side("B", {{"u.yaml", kUnits},
+                      {"m.yaml", kMatters},
+                      {"p.yaml", powers()},
+                      {"z.yaml", replaced(prim, "[\"@属地\"]", "[\"@属地\", dep2]")},
+                      {"w.yaml", replaced(replaced(whistle, "2h", "4h"), "[dep]", "[dep, dep2]")}});
+  auto effects = diff_effects(a.loaded.set, b.loaded.set, *util::parse_date("2025-06-01"));
+  REQUIRE(effects.size() == 1);
+  const auto& e = effects[0];
+  CHECK(e.where() == "\"n\" in all 2 territories");
+  REQUIRE(e.aspects.size() == 2);
+  CHECK(e.aspects[0].field == "assist");
+  CHECK(e.aspects[0].before == "@属地");
+  CHECK(e.aspects[0].after == "@属地, dep2");
+  CHECK(e.aspects[1].field == "whistle");
+  CHECK(e.aspects[1].before == "日常哨 → dep within 2h");
+  CHECK(e.aspects[1].after == "日常哨 → dep, dep2 within 4h");
+}

@@ -132,4 +132,48 @@ expect_out '<stdin>:3:28: error: unknown unit type "deprtment" [bad-value]' "val
 printf 'kind: units\nitems:\n  - {id: a, name: b, type: department}\n' >"$SCRATCH/stdin-ok.yaml"
 run_in "$SCRATCH/stdin-ok.yaml" validate -
 expect_rc 0 "validate - on a clean file"
+# Messages that once misled (issue: one command line).
+SET="$DUTY_SRC/lists/yanqing"
+run --verbose validate
+expect_rc 2 "a global --verbose:"
+expect_err "duty itself takes only --help and --version" "a global --verbose names duty's own options"
+expect_err "'duty validate' has no --verbose either" "a global --verbose points at the command"
+CHECKS=$((CHECKS + 1))
+! grep -q "is not a duty command" <<<"$ERR" || fail "--verbose called a command"
+# The option a bad format came with is named once.
+for cmd in validate audit diff route query rates replay report; do
+  run "$cmd" --format xml
+  expect_rc 2 "$cmd --format xml:"
+  expect_err "duty $cmd: error: --format: \"xml\" is not a format of this command; expected" "$cmd --format xml"
+  CHECKS=$((CHECKS + 1))
+  ! grep -q -- "--format: --format" <<<"$ERR" || fail "$cmd names --format twice"
+done
+# --color's value is the option's, not the matter's.
+run route --lists "$SET" --as-of 2025-06-01 --color never 噪音扰民 --at 儒林街道 --when noise_source=夜间施工
+expect_rc 0 "route --color never MATTER:"
+expect_out "噪音扰民" "route --color never routes the matter"
+run route --lists "$SET" --color never --at 儒林街道
+expect_rc 2 "route --color never without a matter:"
+expect_err "duty route: error: matter is required" "route without a matter says so"
+CHECKS=$((CHECKS + 1))
+! grep -q "never" <<<"$ERR" || fail "route took never for the matter"
+# query: an empty pipe, a directory for --db, an SQL syntax error.
+run_in /dev/null query "select 1"
+expect_rc 1 "query from an empty pipe:"
+expect_err "<stdin>: empty input: no header line and no rows" "query from an empty pipe"
+CHECKS=$((CHECKS + 1))
+! grep -q "id column\|工单编号" <<<"$ERR" || fail "an empty pipe blamed on a missing id column"
+mkdir storedir
+run query --db storedir "select 1"
+expect_rc 2 "query --db DIR:"
+expect_err "storedir: a directory, not a case store" "query --db DIR"
+CHECKS=$((CHECKS + 1))
+! grep -qi "disk I/O error" <<<"$ERR" || fail "query --db DIR says disk I/O error"
+printf '工单编号,诉求类别\nA1,x\n' >one.csv
+run_in one.csv query "selec id from orders"
+expect_rc 2 "an SQL syntax error is a usage error:"
+expect_err 'near "selec": syntax error' "an SQL syntax error is named"
+run completion --names bogus
+expect_rc 2 "completion --names bogus:"
+expect_err '--names: "bogus" is not one of matters, territories, units' "completion --names names itself"
 finish

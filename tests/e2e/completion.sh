@@ -59,7 +59,7 @@ expect_comp "audit completion diff gen help ingest query rates replay report rou
 expect_comp "validate" duty va
 expect_comp "--help --version" duty --
 # Options of a command, read off its CLI11 app.
-expect_comp "--color --format --help --lists --no-strict --strict" duty validate --
+expect_comp "--color --format --help --in-set --lists --no-strict --strict" duty validate --
 expect_comp "--fail-on --format" duty diff --f
 expect_comp "--as-of --at --color --format --help --lists --on --when" duty route --
 # The case-log commands are tool objects too: their options and values.

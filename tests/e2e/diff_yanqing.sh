@@ -156,6 +156,11 @@ expect_eq "$(grep -c '^::' <<<"$OUT")" "1" "github: one annotation"
 expect_out '::error file=lists/yanqing/powers/区城市管理委.yaml,line=103,col=5,title=duty overlap::2 units claim the lead' "github annotation"
 expect_out "findings: 1 new, 1 fixed, 0 unchanged" "github findings line"
 expect_eq "$(tail -1 <<<"$OUT" | cut -c1-8)" "::error " "github: the annotation ends the output"
+# --format github chosen outside Actions: the same output.
+auto_out=$OUT
+run diff --rev HEAD --as-of 2025-06-01 --format github lists/yanqing
+expect_rc 0 "github (explicit):"
+expect_eq "$OUT" "$auto_out" "--format github equals the auto choice under Actions"
 
 # The config file of the set (duty-config(5)): its as-of and rule levels; options win.
 printf 'as-of: 2025-06-01\nrules:\n  overlap: warning\n' >lists/yanqing/duty.yaml

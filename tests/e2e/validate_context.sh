@@ -109,16 +109,37 @@ for path in ["set/primary.yaml", "set/units/公安.yml", "set/duty.yaml"]:
 assert not re.search(v["files"], "README.md")
 print(v["entry"]); print(a["entry"])
 ' "$hooks") || fail "pre-commit hooks: $spec"
-expect_eq "$spec" "duty validate
+expect_eq "$spec" "duty validate --in-set
 duty audit" "pre-commit entries"
 # pre-commit runs: ENTRY ARGS... FILES... with duty on PATH.
 mkdir -p bin && ln -sf "$DUTY" bin/duty
 sed -i 's/lead: 区生态环境局/lead: 区生态环境处/' "$P"
-out=$(PATH="$SCRATCH/bin:$PATH" $(head -1 <<<"$spec") --lists set "$P" set/tasks.yaml 2>&1)
+# The framework passes every changed YAML file: its own config and a CI
+# workflow outside the set are skipped and named; the set's files are checked.
+mkdir -p .github/workflows
+printf 'repos:\n  - repo: local\n' >.pre-commit-config.yaml
+printf 'on: push\njobs: {}\n' >.github/workflows/ci.yml
+out=$(PATH="$SCRATCH/bin:$PATH" $(head -1 <<<"$spec") --lists set .pre-commit-config.yaml "$P" \
+  .github/workflows/ci.yml set/tasks.yaml 2>&1)
 rc=$?
 CHECKS=$((CHECKS + 1))
 [[ $rc == 1 ]] || fail "pre-commit duty-validate on a broken file: expected exit 1, got $rc"
 expect_eq "$(tail -1 <<<"$out")" "1 error, 0 warnings in 2 files, 39 items" "pre-commit duty-validate"
+expect_eq "$(grep -c 'not in the list set set: skipped (--in-set)$' <<<"$out")" "2" "pre-commit: files outside the set named"
+CHECKS=$((CHECKS + 1))
+! grep -q 'repos\|kind:' <<<"$out" || fail "pre-commit: a file outside the set was checked: $out"
+# Only files outside the set changed: nothing to check, exit 0.
+out=$(PATH="$SCRATCH/bin:$PATH" $(head -1 <<<"$spec") --lists set .pre-commit-config.yaml 2>&1)
+rc=$?
+CHECKS=$((CHECKS + 1))
+[[ $rc == 0 ]] || fail "pre-commit duty-validate with no set file: expected exit 0, got $rc: $out"
+expect_eq "$(tail -1 <<<"$out")" "0 errors, 0 warnings in 0 files, 0 items" "pre-commit duty-validate, no set file"
+# Without --in-set a file outside the set is still checked (and fails).
+run validate --lists set .pre-commit-config.yaml
+expect_rc 1 "validate --lists of a non-list file without --in-set:"
+run validate --in-set set
+expect_rc 2 "--in-set without --lists:"
+expect_err "--in-set skips files outside the set that --lists names: give --lists" "--in-set without --lists"
 out=$(PATH="$SCRATCH/bin:$PATH" $(tail -1 <<<"$spec") --as-of 2025-06-01 set 2>&1)
 rc=$?
 CHECKS=$((CHECKS + 1))

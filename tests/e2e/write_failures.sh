@@ -26,6 +26,8 @@ commands=(
   "report|--lists|$LISTS|--db|cases.db|--period|2025-03"
   "gen|cases|--lists|$LISTS|--orders|500|--seed|3|--month|2025-03"
   "help|audit"
+  "gen|lists|--matters|300|--force|genlists"
+  "ingest|--db|again.db|orders.csv"
 )
 
 OUT="" ERR=""
@@ -46,6 +48,14 @@ for c in "${commands[@]}"; do
   CHECKS=$((CHECKS + 1))
   ((rc == 0)) || fail "$c | head -c 1: expected status 0, got $rc ($(head -c 300 err.txt))"
   expect_eq "$(grep -v '^duty: note:' err.txt | head -c 300)" "" "$c | head -c 1: nothing on stderr"
+
+  # The reader gone before the first write: small outputs fail too (a pipe
+  # buffer would hide them from `| head`).
+  { sleep 0.2; "$DUTY" "${args[@]}" 2>err.txt; } | true
+  rc=${PIPESTATUS[0]}
+  CHECKS=$((CHECKS + 1))
+  ((rc == 0)) || fail "$c | (closed): expected status 0, got $rc ($(head -c 300 err.txt))"
+  expect_eq "$(grep -v '^duty: note:' err.txt | head -c 300)" "" "$c | (closed): nothing on stderr"
 done
 
 # -o FILE on a full device: an error, status 2, nothing half-written left behind.
