@@ -7,6 +7,7 @@
 #include "util/error.hpp"
 #include "util/spell.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
 
@@ -168,7 +169,14 @@ choose_profile(std::string_view spec, const ListSet* set)
   std::string_view id = spec.find('#') == std::string_view::npos ? "" : spec.substr(spec.find('#') + 1);
   std::error_code ec;
   bool looks_like_file = path.ends_with(".yaml") || path.ends_with(".yml") || path.find('/') != std::string::npos;
-  if (std::filesystem::exists(path, ec) || looks_like_file)
+  // A bare name is a profile's id or a built-in's before it is a file or a
+  // directory that happens to be called so in the working directory.
+  bool known_name = !builtin_profile_text(spec).empty()
+                    || (set && std::any_of(set->profiles.begin(), set->profiles.end(),
+                                           [&](const Profile& p) { return p.id.value == spec; }));
+  if (!looks_like_file && !known_name && std::filesystem::exists(path, ec))
+    return take(load_list_set({path}), id, spec);
+  if (looks_like_file)
     return take(load_list_set({path}), id, spec);
   if (set)
     for (const auto& p : set->profiles)

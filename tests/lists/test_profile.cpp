@@ -6,6 +6,9 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <unistd.h>
+
 #include <string>
 
 using namespace duty;
@@ -232,6 +235,26 @@ TEST_CASE("choose_profile: a set's profile, a file, a built-in, or a clear error
   CHECK(y.profile->exclusions.size() == 6);
   CHECK(choose_profile(yanqing + "#yanqing", nullptr).profile);
   CHECK_THROWS_AS(choose_profile(yanqing + "#other", nullptr), UsageError);
+}
+
+TEST_CASE("choose_profile: a bare name is a built-in or the set's before a directory of that name")
+{
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("duty-profile-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "on-time");
+  fs::create_directories(dir / "p");
+  fs::path cwd = fs::current_path();
+  fs::current_path(dir);
+  LoadResult r;
+  problems(kMinimal, &r);
+  ProfileChoice on = choose_profile("on-time", nullptr);
+  ProfileChoice p = choose_profile("p", &r.set);
+  fs::current_path(cwd);
+  fs::remove_all(dir);
+  REQUIRE(on.profile);
+  CHECK(on.source == "built-in on-time");
+  REQUIRE(p.profile);
+  CHECK(p.source == "p.yaml:3");
 }
 
 TEST_SUITE_END();
