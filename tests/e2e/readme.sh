@@ -55,4 +55,23 @@ PY
 done <"$SCRATCH/examples"
 OUT="" ERR=""
 expect_eq "$((n > 5))" 1 "README has console examples"
+# The CI excerpts (yaml blocks) pin the date of every command that reads the
+# lists as of a date, so that a CI job does not change its answer with the calendar.
+unpinned=$(python3 - "$DUTY_SRC/README.md" <<'PY'
+import re, sys
+inside, runs = False, 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    if line.startswith("```"):
+        inside = line.strip() == "```yaml"
+        continue
+    m = re.search(r"\bduty (audit|route|diff)\b.*", line) if inside else None
+    if m:
+        runs += 1
+        if "--as-of" not in m.group(0):
+            print(m.group(0))
+if runs < 3:
+    print(f"only {runs} duty commands in the README's yaml blocks")
+PY
+)
+expect_eq "$unpinned" "" "README CI excerpts pass --as-of"
 finish
