@@ -81,18 +81,6 @@ public:
   }
 
 private:
-  static void check_rule_names(const std::vector<std::string>& names, const char* option)
-  {
-    std::vector<std::string_view> ids;
-    for (const auto& r : diag::all_rules())
-      ids.push_back(r.id);
-    for (const auto& n : names)
-      if (!diag::find_rule(n)) {
-        std::string hint = util::did_you_mean(n, ids);
-        throw UsageError(fmt::format("{}: unknown rule \"{}\"{}", option, n, hint.empty() ? "" : "; " + hint));
-      }
-  }
-
   int matrix(lists::LoadResult& loaded, const lists::Index& index, const audit::Options& options,
              output::Format format)
   {

@@ -8,17 +8,13 @@
 
 namespace duty::tools {
 
-void
-CaseOptions::add_to(CLI::App& app)
+std::vector<CLI::Option*>
+ReadingOptions::add_to(CLI::App& app, const std::string& map_help)
 {
-  m_options = {
-    app.add_flag("--events", events, "Inputs are event logs (派单, 签收, 退单, 吹哨, 报到 …), "
-                                     "not orders"),
-    app.add_option("--map", map_path, "YAML file mapping the export's headers and values "
-                                      "(duty-map(5))")
-      ->type_name("FILE"),
+  return {
+    app.add_option("--map", map_path, map_help)->type_name("FILE"),
     app.add_option("--encoding", encoding, "auto, utf-8, gbk/gb18030, utf-16le, utf-16be, "
-                                           "utf-32le or utf-32be (default: auto)")
+                                           "utf-32le or utf-32be (default: auto, else the map's)")
       ->type_name("ENCODING:{auto,utf-8,gbk,gb18030,utf-16le,utf-16be,utf-32le,utf-32be}"),
     app.add_option("--input-format", input_format, "csv, tsv or jsonl (default: from the "
                                                    "extension, else sniffed); workbooks are "
@@ -27,20 +23,11 @@ CaseOptions::add_to(CLI::App& app)
     app.add_option("--sheet", sheet, "Workbooks: the sheet to read, by name or number from 1 "
                                      "(default: the first whose header names the fields)")
       ->type_name("SHEET"),
-    app.add_option("--skip-bad", skip_bad,
-                   "Write rejected rows with their reasons to FILE (JSON Lines) and go on")
-      ->type_name("FILE"),
-    app.add_option("--pii-key-file", key_file,
-                   "Key for hashing personal data (wins over $DUTY_PII_KEY)")
-      ->type_name("FILE"),
-    app.add_flag("--keep-personal", keep_personal,
-                 "Store caller, phone and personal columns as they are"),
   };
 }
 
 void
-apply_reading(const std::string& map_path, const std::string& encoding, const std::string& input_format,
-              const std::string& sheet, std::optional<cases::MapSpec>& map, cases::ReaderOptions& r)
+ReadingOptions::apply(std::optional<cases::MapSpec>& map, cases::ReaderOptions& r) const
 {
   if (!map_path.empty()) {
     map = cases::load_map(map_path);
@@ -62,6 +49,23 @@ apply_reading(const std::string& map_path, const std::string& encoding, const st
   r.sheet = sheet;
 }
 
+void
+CaseOptions::add_to(CLI::App& app)
+{
+  m_options = {app.add_flag("--events", events, "Inputs are event logs (派单, 签收, 退单, 吹哨, 报到 …), "
+                                                "not orders")};
+  for (CLI::Option* o : reading.add_to(app))
+    m_options.push_back(o);
+  m_options.push_back(app.add_option("--skip-bad", skip_bad,
+                                     "Write rejected rows with their reasons to FILE (JSON Lines) and go on")
+                        ->type_name("FILE"));
+  m_options.push_back(
+    app.add_option("--pii-key-file", key_file, "Key for hashing personal data (wins over $DUTY_PII_KEY)")
+      ->type_name("FILE"));
+  m_options.push_back(
+    app.add_flag("--keep-personal", keep_personal, "Store caller, phone and personal columns as they are"));
+}
+
 std::vector<std::string>
 CaseOptions::given() const
 {
@@ -77,7 +81,7 @@ CaseOptions::resolve(store::IngestOptions& out)
 {
   auto& r = out.reader;
   r.kind = events ? cases::Kind::events : cases::Kind::orders;
-  apply_reading(map_path, encoding, input_format, sheet, map, r);
+  reading.apply(map, r);
   r.keep_personal = keep_personal;
   if (keep_personal && !key_file.empty())
     throw UsageError("--keep-personal stores personal values unhashed: --pii-key-file would be "

@@ -1,6 +1,6 @@
 #pragma once
 
-// Options shared by duty ingest and duty query for reading case logs.
+// Options for reading case logs: shared by ingest, query, replay, rates and report.
 #include "cases/mapfile.hpp"
 #include "cases/pii.hpp"
 #include "store/store.hpp"
@@ -13,10 +13,26 @@
 
 namespace duty::tools {
 
+// The options every command that reads case logs shares: --map, --encoding,
+// --input-format and --sheet, declared and checked in one place.
+struct ReadingOptions
+{
+  std::string map_path, encoding, input_format, sheet;
+
+  // Declares them on `app`; `map_help` says what the map maps.
+  std::vector<CLI::Option*> add_to(CLI::App& app, const std::string& map_help =
+                                                      "YAML file mapping the export's headers and values (duty-map(5))");
+  // Reads the map into `map` (which must outlive `r`); --encoding (else the
+  // map's), --input-format and --sheet checked and set on `r`. Throws
+  // UsageError or IoError.
+  void apply(std::optional<cases::MapSpec>& map, cases::ReaderOptions& r) const;
+};
+
 struct CaseOptions
 {
   bool events = false;
-  std::string map_path, encoding, input_format, skip_bad, key_file, sheet;
+  ReadingOptions reading;
+  std::string skip_bad, key_file;
   bool keep_personal = false;
 
   // Filled by resolve():
@@ -32,13 +48,6 @@ struct CaseOptions
 private:
   std::vector<CLI::Option*> m_options;
 };
-
-// The reading options every command that reads case logs shares: --map (read
-// into `map`, which must outlive `r`), --encoding (else the map's), --input-format
-// and --sheet, checked and set on `r`. Throws UsageError or IoError.
-void
-apply_reading(const std::string& map_path, const std::string& encoding, const std::string& input_format,
-              const std::string& sheet, std::optional<cases::MapSpec>& map, cases::ReaderOptions& r);
 
 // Prints the ingest summary's warnings (anomalies, unresolved names, dropped
 // personal data) to `out`; never prints personal values (they are not in it).

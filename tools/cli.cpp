@@ -1,6 +1,7 @@
 #include "cli.hpp"
 #include "tool.hpp"
 
+#include "diag/rules.hpp"
 #include "lists/profile.hpp"
 
 #include "lists/load.hpp"
@@ -154,6 +155,19 @@ load_profile(const std::string& given, const lists::Config& config, const resolv
     const diag::Location& at = config.profile_at;
     throw UsageError(fmt::format("{}:{}:{}: profile: {}", at.file, at.line, at.column, why));
   }
+}
+
+void
+check_rule_names(const std::vector<std::string>& names, const char* option)
+{
+  std::vector<std::string_view> ids;
+  for (const auto& r : diag::all_rules())
+    ids.push_back(r.id);
+  for (const auto& n : names)
+    if (!diag::find_rule(n)) {
+      std::string hint = util::did_you_mean(n, ids);
+      throw UsageError(fmt::format("{}: unknown rule \"{}\"{}", option, n, hint.empty() ? "" : "; " + hint));
+    }
 }
 
 void

@@ -54,6 +54,11 @@ load_profile(const std::string& spec, const resolve::Context* lists);
 ChosenProfile
 load_profile(const std::string& given, const lists::Config& config, const resolve::Context* lists);
 
+// Checks rule ids given to --only or --skip (`option`): an unknown one is a
+// usage error with a did-you-mean.
+void
+check_rule_names(const std::vector<std::string>& names, const char* option);
+
 // Adds -f/--format with the names of `allowed` (one vocabulary for every
 // command, output/format.hpp); the value is checked by output::parse_format_for.
 void

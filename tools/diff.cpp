@@ -55,8 +55,8 @@ public:
 
   int run(CLI::App&) override
   {
-    check_rules(m_filter.only, "--only");
-    check_rules(m_filter.skip, "--skip");
+    check_rule_names(m_filter.only, "--only");
+    check_rule_names(m_filter.skip, "--skip");
     diff::Side before, after;
     std::string new_dir;
     if (!m_rev.empty()) {
@@ -91,18 +91,6 @@ public:
   }
 
 private:
-  static void check_rules(const std::vector<std::string>& names, const char* option)
-  {
-    std::vector<std::string_view> ids;
-    for (const auto& r : diag::all_rules())
-      ids.push_back(r.id);
-    for (const auto& n : names)
-      if (!diag::find_rule(n)) {
-        std::string hint = util::did_you_mean(n, ids);
-        throw UsageError(fmt::format("{}: unknown rule \"{}\"{}", option, n, hint.empty() ? "" : "; " + hint));
-      }
-  }
-
   bool failed(const diff::Report& r) const
   {
     if (m_fail_on == "new")

@@ -152,19 +152,9 @@ public:
                    "With such a profile: the time clocks are judged at (YYYY-MM-DD [HH:MM[:SS]], Beijing time; "
                    "default: now)")
       ->type_name("TIME");
-    app.add_option("--map", m_map_path, "YAML file mapping the export's headers (duty-map(5))")->type_name("FILE");
+    m_reading.add_to(app, "YAML file mapping the export's headers (duty-map(5))");
     app.add_option("--events-map", m_events_map_path, "YAML file mapping the event logs' headers (duty-map(5))")
       ->type_name("FILE");
-    app.add_option("--encoding", m_encoding, "auto, utf-8, gbk/gb18030 or utf-16le (default: auto)")
-      ->type_name("ENCODING:{auto,utf-8,gbk,gb18030,utf-16le}");
-    app.add_option("--input-format", m_input_format,
-                   "csv, tsv or jsonl (default: from the extension, else sniffed); workbooks are always recognised "
-                   "by their bytes")
-      ->type_name("FORMAT:{csv,tsv,jsonl}");
-    app.add_option("--sheet", m_sheet,
-                   "Workbooks: the sheet to read, by name or number from 1 (default: the first whose header names "
-                   "the fields)")
-      ->type_name("SHEET");
     app.add_option("inputs", m_inputs, "Order exports ('-' for standard input)")->type_name("FILE");
     app.footer("Exit status: 0 success, 1 bad rows (not counted), an empty period or unknown names, 2 usage "
                "error or unreadable input.\nSee duty-rates(1), duty-config(5) and duty-lists(5), PROFILES.");
@@ -211,7 +201,7 @@ public:
     co.db = m_db;
     co.inputs = m_inputs;
     std::optional<cases::MapSpec> map, events_map;
-    apply_reading(m_map_path, m_encoding, m_input_format, m_sheet, map, co.reader);
+    m_reading.apply(map, co.reader);
     // The event logs: the orders' encoding and format, their own map.
     co.events_reader.encoding = co.reader.encoding;
     co.events_reader.format = co.reader.format;
@@ -280,7 +270,8 @@ private:
 
 
   std::string m_lists, m_profile, m_by = "unit", m_period, m_compare, m_format = "text", m_lang = "zh", m_db;
-  std::string m_map_path, m_events_map_path, m_encoding, m_input_format, m_sheet, m_out, m_as_of;
+  ReadingOptions m_reading;
+  std::string m_events_map_path, m_out, m_as_of;
   std::vector<std::string> m_inputs, m_events, m_only;
 };
 

@@ -82,8 +82,8 @@ open_source(Args& a, const resolve::Context& lists)
   a.cases.resolve(io);
   in.orders_reader = io.reader;
   // The events are read as the orders (encoding, format), through their own map.
-  a.event_cases.encoding = a.cases.encoding;
-  a.event_cases.input_format = a.cases.input_format;
+  a.event_cases.reading.encoding = a.cases.reading.encoding;
+  a.event_cases.reading.input_format = a.cases.reading.input_format;
   store::IngestOptions eo;
   a.event_cases.resolve(eo);
   in.events_reader = eo.reader;
@@ -232,14 +232,10 @@ add_options(CLI::App& app, Args& a)
                  "Event logs (派单, 签收, 退单, 吹哨, 报到 …) for the orders; the files "
                  "after it up to the next option")
       ->type_name("FILE");
-  app.add_option("--map", a.cases.map_path, "YAML file mapping the order exports' headers (duty-map(5))")
+  a.cases.reading.add_to(app, "YAML file mapping the order exports' headers (duty-map(5))");
+  app.add_option("--events-map", a.event_cases.reading.map_path,
+                 "YAML file mapping the event logs' headers (duty-map(5))")
       ->type_name("FILE");
-  app.add_option("--events-map", a.event_cases.map_path, "YAML file mapping the event logs' headers (duty-map(5))")
-      ->type_name("FILE");
-  app.add_option("--encoding", a.cases.encoding, "auto, utf-8, gbk/gb18030 or utf-16le (default: auto)")
-      ->type_name("ENCODING:{auto,utf-8,gbk,gb18030,utf-16le,utf-16be,utf-32le,utf-32be}");
-  app.add_option("--input-format", a.cases.input_format, "csv, tsv or jsonl (default: from the extension)")
-      ->type_name("FORMAT:{csv,tsv,jsonl}");
   app.add_option("--profile", a.profile,
                  "Assessment profile: a profile id of the lists, a built-in "
                  "(bj-practice, on-time) or a file (default: the config's profile, else bj-practice)")

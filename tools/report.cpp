@@ -148,20 +148,9 @@ public:
     app.add_option("--events", m_req.events,
                    "Event logs (派单, 签收, 退单, 吹哨, 报到 …) of the orders; the files after it up to the next option")
       ->type_name("FILE");
-    app.add_option("--map", m_map_path, "YAML file mapping the order exports' headers (duty-map(5))")
-      ->type_name("FILE");
+    m_reading.add_to(app, "YAML file mapping the order exports' headers (duty-map(5))");
     app.add_option("--events-map", m_events_map_path, "YAML file mapping the event logs' headers (duty-map(5))")
       ->type_name("FILE");
-    app.add_option("--encoding", m_encoding, "auto, utf-8, gbk/gb18030 or utf-16le (default: auto)")
-      ->type_name("ENCODING:{auto,utf-8,gbk,gb18030,utf-16le}");
-    app.add_option("--input-format", m_input_format,
-                   "csv, tsv or jsonl (default: from the extension, else sniffed); workbooks are always recognised "
-                   "by their bytes")
-      ->type_name("FORMAT:{csv,tsv,jsonl}");
-    app.add_option("--sheet", m_sheet,
-                   "Workbooks: the sheet to read, by name or number from 1 (default: the first whose header names "
-                   "the fields)")
-      ->type_name("SHEET");
     app.add_option("inputs", m_req.inputs, "Order exports (CSV, TSV, JSON Lines, Excel .xlsx/.xls)")
       ->type_name("FILE");
     app.footer("Exit status: 0 report written, 1 report written but some rows unreadable, or broken lists, or "
@@ -188,7 +177,7 @@ public:
     if (!req.db.empty() && !m_events_map_path.empty())
       throw UsageError("--events-map maps event files; a store's events are read with its orders");
     std::optional<cases::MapSpec> map, events_map;
-    apply_reading(m_map_path, m_encoding, m_input_format, m_sheet, map, req.reader);
+    m_reading.apply(map, req.reader);
     // The event logs: the orders' encoding and format, their own map.
     req.events_reader.encoding = req.reader.encoding;
     req.events_reader.format = req.reader.format;
@@ -218,8 +207,8 @@ public:
   }
 
 private:
-  std::string m_lists, m_period, m_profile, m_format = "html", m_out_path, m_as_of, m_map_path, m_events_map_path;
-  std::string m_encoding, m_input_format, m_sheet;
+  std::string m_lists, m_period, m_profile, m_format = "html", m_out_path, m_as_of, m_events_map_path;
+  ReadingOptions m_reading;
   report::Request m_req;
 };
 

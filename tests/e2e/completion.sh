@@ -73,7 +73,7 @@ expect_comp "csv jsonl tsv" duty rates --input-format ""
 # replay, a tool object like the rest.
 expect_comp "--events --events-map" duty replay --events
 expect_comp "csv json jsonl md text" duty replay --format ""
-expect_comp "--save --summary" duty replay --s
+expect_comp "--save --sheet --summary" duty replay --s
 expect_comp "listing.txt lists" duty ingest --db x.db lis
 expect_comp "区城市管理委" duty rates --lists lists/yanqing --unit 区城市
 expect_comp "--as-of --at" duty route --a

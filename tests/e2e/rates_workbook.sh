@@ -201,6 +201,20 @@ if command -v script >/dev/null; then
   OUT=$(script -qec "'$DUTY' rates --lists '$LISTS' --format xlsx o.csv" /dev/null 2>&1)
   expect_out "refusing to write a workbook to a terminal"
 fi
+# duty replay reads the same workbooks, with the same --sheet.
+"$DUTY" "${gen[@]}" -o ev-orders.csv --events ev.csv 2>/dev/null
+replay=(replay --lists "$LISTS" --as-of 2025-05-01 --summary --format csv)
+run "${replay[@]}" o.csv --events ev.csv
+want=$OUT
+CHECKS=$((CHECKS + 1))
+[[ $want == *total* ]] || fail "replay from the CSV: no summary"
+for sheet in "" "--sheet 1"; do
+  run "${replay[@]}" o.xlsx $sheet --events ev.csv
+  expect_eq "$OUT" "$want" "replay from o.xlsx $sheet vs from the CSV"
+done
+run "${replay[@]}" o.xlsx --sheet 9 --events ev.csv
+expect_rc 2 "replay --sheet 9:"
+expect_err "o.xlsx: no sheet \"9\" (the sheets are 1 \"工单明细\")" "replay --sheet names the workbook"
 run rates --lists "$LISTS" --format xlsx -o /nonexistent/dir/r.xlsx o.csv
 expect_rc 2
 expect_err "/nonexistent/dir/r.xlsx"
