@@ -57,8 +57,11 @@ read_revision(const std::string& rev, const std::string& dir)
 {
   if (rev.empty() || rev.starts_with("-"))
     throw UsageError(fmt::format("--rev: {} is not a revision", util::quote(rev)));
-  if (git(dir, {"rev-parse", "--is-inside-work-tree"}).find("true") == std::string::npos)
-    throw UsageError(dir + " is not inside a git work tree");
+  util::ProcessResult w = util::run_process({"git", "-C", dir, "rev-parse", "--is-inside-work-tree"});
+  if (!w.started)
+    throw UsageError("cannot run git (needed for --rev): " + w.error);
+  if (w.status != 0 || w.out.find("true") == std::string::npos)
+    throw UsageError(fmt::format("--rev: {} is not inside a git work tree", dir));
   util::ProcessResult v = util::run_process({"git", "-C", dir, "rev-parse", "--verify", "--quiet", rev + "^{commit}"});
   if (v.status != 0)
     throw UsageError(fmt::format("--rev: {} names no commit of the repository at {}", util::quote(rev), dir));

@@ -195,7 +195,7 @@ run diff --rev HEAD --as-of 2025-06-01 lists/yanqing ../old
 expect_rc 2 "--rev with two directories"
 run diff --rev HEAD --as-of 2025-06-01 ../old
 expect_rc 2 "--rev outside a work tree"
-expect_err "not a git repository" "--rev outside a work tree"
+expect_err "duty diff: error: --rev: ../old is not inside a git work tree" "--rev outside a work tree"
 mkdir ../nogit && ln -s "$(command -v cat)" ../nogit/cat
 PATH=$SCRATCH/nogit run diff --rev HEAD --as-of 2025-06-01 lists/yanqing
 expect_rc 2 "--rev without git on PATH"
