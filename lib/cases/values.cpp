@@ -249,7 +249,7 @@ format(const Parts& p, const util::Zone& zone)
   util::Timestamp t{local + int64_t(480 - from) * 60}; // to UTC+8
   // An offset may carry a time across the range's edge: 1900-01-01 00:00+14:00.
   int year = t.date().year();
-  if (year < 1900 || year > 2200)
+  if (!util::year_in_range(year))
     return std::nullopt;
   return t.str();
 }
@@ -278,9 +278,9 @@ parse_time(std::string_view text, const TimeSpec& spec)
   std::string_view s = util::trim(text);
   // Already the stored form, in the store's zone: nothing to convert.
   if (spec.format.empty() && spec.zone.is_fixed() && spec.zone.offset_at_local(0) == 480 && s.size() == 19 &&
-      s[10] == ' ' &&
-      s.substr(0, 4) <= "2200" && util::parse_timestamp(s))
-    return std::string(s);
+      s[10] == ' ')
+    if (auto t = util::parse_timestamp(s); t && util::year_in_range(t->date().year()))
+      return std::string(s);
   std::optional<Parts> p;
   if (!spec.format.empty())
     p = with_format(s, spec.format);
@@ -291,7 +291,7 @@ parse_time(std::string_view text, const TimeSpec& spec)
     p = excel_serial(s);
   if (!p)
     p = generic(s);
-  if (!p || !valid(*p) || p->y < 1900 || p->y > 2200)
+  if (!p || !valid(*p) || !util::year_in_range(p->y))
     return std::nullopt;
   return format(*p, spec.zone);
 }

@@ -1,6 +1,7 @@
 #include "rates/order.hpp"
 
 #include "util/date.hpp"
+#include "util/time.hpp"
 
 namespace duty::rates {
 
@@ -25,7 +26,7 @@ parse_stamp(std::string_view s)
 {
   int y, mo, d, h = 0, mi = 0, se = 0;
   if (s.size() < 10 || s[4] != '-' || s[7] != '-' || !digits(s, 0, 4, y) || !digits(s, 5, 2, mo)
-      || !digits(s, 8, 2, d) || !util::valid_ymd(y, mo, d))
+      || !digits(s, 8, 2, d) || !util::valid_ymd(y, mo, d) || !util::year_in_range(y))
     return std::nullopt;
   if (s.size() > 10) {
     if (s.size() < 16 || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || !digits(s, 11, 2, h)

@@ -36,7 +36,8 @@ struct Order
 };
 
 // "YYYY-MM-DD HH:MM:SS" (the stored form; seconds optional) → seconds since
-// 1970-01-01 00:00 of the same wall clock; nullopt for anything else.
+// 1970-01-01 00:00 of the same wall clock; nullopt for anything else,
+// and for a year outside util::kFirstYear..kLastYear, as cases::parse_time.
 std::optional<int64_t>
 parse_stamp(std::string_view s);
 

@@ -55,6 +55,16 @@ struct Timestamp
   auto operator<=>(const Timestamp&) const = default;
 };
 
+// The years a case log's time may fall in (Beijing time): outside them a
+// time is a typo (2520 for 2025) or a placeholder, and the row is bad.
+inline constexpr int kFirstYear = 1900, kLastYear = 2200;
+
+inline bool
+year_in_range(int year)
+{
+  return year >= kFirstYear && year <= kLastYear;
+}
+
 // Reads "YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM" or "YYYY-MM-DD" (midnight),
 // with a 'T' allowed for the space; nullopt for anything else or an
 // impossible date or time. Exports are read by cases::parse_time, which knows

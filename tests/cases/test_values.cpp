@@ -151,6 +151,14 @@ TEST_CASE("cases: an offset that carries a time out of 1900-2200 is refused")
   CHECK(t("2200-12-31 23:00:00-12:00") == "<none>");
 }
 
+TEST_CASE("cases: the stored form itself is held to 1900-2200 too (found by fuzz_scan)")
+{
+  CHECK(t("2520-03-01 09:01:21") == "<none>");
+  CHECK(t("1899-12-31 23:59:59") == "<none>");
+  CHECK(t("1900-01-01 00:00:00") == "1900-01-01 00:00:00");
+  CHECK(t("2200-12-31 23:59:59") == "2200-12-31 23:59:59");
+}
+
 TEST_CASE("cases: yes/no, resolved and satisfaction values")
 {
   CHECK(parse_yes_no("是") == 1);

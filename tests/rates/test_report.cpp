@@ -245,4 +245,12 @@ TEST_CASE("compare, filters and clear errors")
   CHECK_THROWS_AS(build_report(p, Totals{}, {}), InputError);
 }
 
+TEST_CASE("parse_stamp: the stored form, in the years cases::parse_time keeps")
+{
+  CHECK(rates::parse_stamp("2025-03-01 08:00:00") == *rates::parse_stamp("2025-03-01") + 8 * 3600);
+  CHECK_FALSE(rates::parse_stamp("2520-03-01 09:01:21"));
+  CHECK_FALSE(rates::parse_stamp("1899-12-31"));
+  CHECK(rates::parse_stamp("2200-12-31 23:59:59"));
+}
+
 TEST_SUITE_END();
