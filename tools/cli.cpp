@@ -145,15 +145,20 @@ load_profile(const std::string& given, const lists::Config& config, const resolv
   std::string spec = lists::profile_spec(given, config);
   if (!given.empty() || config.profile.empty())
     return load_profile(spec, lists);
-  try {
-    return load_profile(spec, lists);
-  } catch (const UsageError& e) {
-    // "--profile[ SPEC]: why" was not given: the config's line said it.
-    std::string_view why = e.what();
+  // "--profile[ SPEC]: why" was not given: the config's line said it.
+  auto reworded = [&](std::string_view why) {
     if (why.starts_with("--profile") && why.find(": ") != std::string_view::npos)
       why.remove_prefix(why.find(": ") + 2);
     const diag::Location& at = config.profile_at;
-    throw UsageError(fmt::format("{}:{}:{}: profile: {}", at.file, at.line, at.column, why));
+    return fmt::format("{}:{}:{}: profile: {}{}", at.file, at.line, at.column,
+                       spec == config.profile ? "" : spec + ": ", why);
+  };
+  try {
+    return load_profile(spec, lists);
+  } catch (const UsageError& e) {
+    throw UsageError(reworded(e.what()));
+  } catch (const InputError& e) {
+    throw InputError(reworded(e.what()));
   }
 }
 

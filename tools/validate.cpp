@@ -17,23 +17,63 @@ namespace {
 
 // Drops the paths outside the list set at `dir` but config files (duty.yaml
 // may sit above the set); says so on stderr, as a hook's log shows it.
+// Whether `p` lies under `root`: by its path as written (a set's file may be a
+// symlink to one elsewhere) or by its real path.
+bool
+under(const std::filesystem::path& root, const std::filesystem::path& p)
+{
+  namespace fs = std::filesystem;
+  auto inside = [](const fs::path& r, const fs::path& f) {
+    return std::mismatch(r.begin(), r.end(), f.begin(), f.end()).first == r.end();
+  };
+  std::error_code ec;
+  return inside(fs::absolute(root, ec).lexically_normal(), fs::absolute(p, ec).lexically_normal())
+         || inside(fs::weakly_canonical(root, ec), fs::weakly_canonical(p, ec));
+}
+
+// Drops the paths outside the list set at `dir` but config files (duty.yaml
+// may sit above the set); says so on stderr, as a hook's log shows it.
 void
 skip_outside(const std::string& dir, std::vector<std::string>& paths)
 {
   namespace fs = std::filesystem;
   std::error_code ec;
-  fs::path root = fs::weakly_canonical(dir, ec);
+  if (!fs::is_directory(dir, ec))
+    throw UsageError("--lists: " + util::quote(dir) + " is not a directory");
   std::erase_if(paths, [&](const std::string& p) {
-    if (p == "-" || lists::is_config_name(fs::path(p).filename().string()))
-      return false;
-    fs::path full = fs::weakly_canonical(p, ec);
-    auto [r, f] = std::mismatch(root.begin(), root.end(), full.begin(), full.end());
-    if (r == root.end())
+    if (p == "-" || lists::is_config_name(fs::path(p).filename().string()) || under(dir, p))
       return false;
     fmt::print(stderr, "duty validate: {}: not in the list set {}: skipped (--in-set)\n", util::terminal_safe(p),
                util::terminal_safe(dir));
     return true;
   });
+}
+
+// The config's profile checked against the set it names a default for: when
+// the config sits at the root of the set validated, or the config file itself
+// is given (then against the set it sits in, or the --lists set). A user's or
+// $DUTY_CONFIG's config is not the set's, and a folder of a set is not the set.
+std::vector<diag::Diagnostic>
+profile_findings(const lists::Config& config, const lists::LoadResult& loaded, const std::string& set_dir,
+                 bool config_given, bool focused, bool nothing_else)
+{
+  namespace fs = std::filesystem;
+  if (config.profile.empty() || config.path.empty())
+    return {};
+  std::error_code ec;
+  fs::path home = fs::path(config.path).parent_path();
+  if (home.empty())
+    home = ".";
+  bool at_root = !set_dir.empty() && fs::weakly_canonical(home, ec) == fs::weakly_canonical(set_dir, ec);
+  std::vector<diag::Diagnostic> out;
+  if ((at_root && !focused) || (focused && config_given)) {
+    out = lists::check_config_profile(config, loaded.set);
+  } else if (config_given && nothing_else) {
+    lists::LoadResult set = lists::load_list_set({home.string()});
+    if (!set.unreadable)
+      out = lists::check_config_profile(config, set.set);
+  }
+  return out;
 }
 
 class Validate final : public Tool
@@ -62,7 +102,7 @@ public:
     if (m_in_set && m_lists.empty())
       throw UsageError("--in-set skips files outside the set that --lists names: give --lists");
     bool focused = !m_paths.empty() && !m_lists.empty();
-    if (m_in_set) {
+    if (m_in_set && focused) {
       skip_outside(m_lists, m_paths);
       std::vector<diag::Diagnostic> none;
       if (m_paths.empty()) // nothing of the set changed
@@ -110,24 +150,16 @@ public:
       files = loaded.set.files.size();
       items = loaded.set.item_count();
     }
+    std::string set_dir = focused ? m_lists
+                          : m_paths.size() == 1 && std::filesystem::is_directory(m_paths[0]) ? m_paths[0]
+                                                                                          : std::string();
+    auto profile = profile_findings(config, loaded, set_dir, config_given, focused, m_paths.empty());
+    loaded.diags.insert(loaded.diags.end(), profile.begin(), profile.end());
     lists::apply_rule_levels(config, loaded.diags);
     if (m_strict.resolve(config))
       for (auto& d : loaded.diags)
         if (d.severity == diag::Severity::warning)
           d.severity = diag::Severity::error;
-    // The config's profile against the whole set: when the set is validated,
-    // or its config file is given (alone, the set is read for it).
-    bool whole = m_paths.size() == 1 && !focused && std::filesystem::is_directory(m_paths[0]);
-    std::vector<diag::Diagnostic> profile;
-    if (!config.profile.empty() && (whole || (focused && config_given))) {
-      profile = lists::check_config_profile(config, loaded.set);
-    } else if (!config.profile.empty() && config_given && m_paths.empty()) {
-      std::string root = std::filesystem::path(config.path).parent_path().string();
-      lists::LoadResult set = lists::load_list_set({root.empty() ? "." : root});
-      if (!set.unreadable)
-        profile = lists::check_config_profile(config, set.set);
-    }
-    config_diags.insert(config_diags.end(), profile.begin(), profile.end());
     loaded.diags.insert(loaded.diags.end(), config_diags.begin(), config_diags.end());
     return report(loaded.diags, files + config_files, items, "validate", m_format, m_color, loaded.unreadable);
   }

@@ -8,6 +8,7 @@
 #include "util/text.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fmt/format.h>
 
 namespace duty::diff {
@@ -57,6 +58,9 @@ read_revision(const std::string& rev, const std::string& dir)
 {
   if (rev.empty() || rev.starts_with("-"))
     throw UsageError(fmt::format("--rev: {} is not a revision", util::quote(rev)));
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec))
+    throw UsageError(fmt::format("--rev: {} is not a directory", util::quote(dir)));
   util::ProcessResult w = util::run_process({"git", "-C", dir, "rev-parse", "--is-inside-work-tree"});
   if (!w.started)
     throw UsageError("cannot run git (needed for --rev): " + w.error);

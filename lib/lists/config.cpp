@@ -319,7 +319,7 @@ profile_spec(const std::string& given, const Config& config)
     return given;
   namespace fs = std::filesystem;
   if (names_file(config.profile) && !config.path.empty() && fs::path(config.profile).is_relative())
-    return (fs::path(config.path).parent_path() / config.profile).lexically_normal().string();
+    return (fs::path(config.path).parent_path() / config.profile).string(); // ".." as the OS reads it: after symlinks
   return config.profile;
 }
 
@@ -334,17 +334,23 @@ check_config_profile(const Config& config, const ListSet& set)
   for (const auto& p : set.profiles)
     if (p.id.value == config.profile)
       return {};
-  std::error_code ec;
-  std::string spec = profile_spec("", config);
-  if (names_file(config.profile) && std::filesystem::is_regular_file(spec.substr(0, spec.find('#')), ec))
-    return {}; // the file itself is checked when a command reads it
-  for (const auto& p : set.profiles)
-    names.push_back(p.id.value);
   diag::Diagnostic d;
   d.location = config.profile_at;
   d.rule = "unknown-reference";
   const diag::Rule* r = diag::find_rule(d.rule);
   d.severity = r ? r->severity : diag::Severity::error;
+  if (names_file(config.profile)) {
+    std::error_code ec;
+    std::string spec = profile_spec("", config);
+    std::string path = spec.substr(0, spec.find('#'));
+    if (std::filesystem::exists(path, ec))
+      return {}; // the file itself is checked when a command reads it
+    d.message = fmt::format("\"profile\" names the file {}, which does not exist", util::quote(config.profile));
+    d.hint = fmt::format("a profile file is found from the config file's directory: {}", path);
+    return {d};
+  }
+  for (const auto& p : set.profiles)
+    names.push_back(p.id.value);
   d.message = fmt::format("\"profile\" is {}, which is neither a profile of the list set nor a built-in",
                           util::quote(config.profile));
   std::string hint = util::did_you_mean(config.profile, names);

@@ -135,10 +135,32 @@ for good in yanqing on-time bj-practice; do
   run validate yq
   expect_rc 0 "validate: config profile $good:"
 done
-# A profile file named in the config is found beside the config, from any directory.
-mkdir yq/extra
-sed 's/id: yanqing/id: other/' yq/profile/*.yaml >yq/extra-profile.yaml
-printf 'profile: extra-profile.yaml#other\n' >yq/duty.yaml
+# A folder of the set is not the set: its profile is not looked for there.
+printf 'profile: yanqing\n' >yq/duty.yaml
+run validate yq/units
+expect_rc 0 "validate a folder of the set: no profile finding:"
+(cd yq/units && "$DUTY" validate . >/dev/null 2>&1)
+RC=$?
+expect_rc 0 "validate . in a folder of the set:"
+# The level of unknown-reference, as configured, applies to the finding.
+printf 'profile: nope\nrules: {unknown-reference: warning}\n' >yq/duty.yaml
+run validate yq
+expect_rc 0 "the configured level applies to the profile finding:"
+expect_out 'yq/duty.yaml:1:10: warning: "profile" is "nope"' "the profile finding as a warning"
+# A user's config (or $DUTY_CONFIG's) is not the set's: its profile is not checked against the set.
+rm yq/duty.yaml
+mkdir -p "$XDG_CONFIG_HOME/duty"
+printf 'profile: my-team\n' >"$XDG_CONFIG_HOME/duty/config.yaml"
+run validate yq
+expect_rc 0 "a user's config profile is not the set's finding:"
+printf 'profile: my-team\n' >elsewhere-profile.yaml
+DUTY_CONFIG=$PWD/elsewhere-profile.yaml run validate yq
+expect_rc 0 "a DUTY_CONFIG profile is not the set's finding:"
+rm "$XDG_CONFIG_HOME/duty/config.yaml"
+# A profile file named in the config is found from the config's directory, from any directory.
+mkdir -p profs yq/extra
+sed 's/id: yanqing/id: other/' yq/profile/*.yaml >profs/other.yaml
+printf 'profile: ../profs/other.yaml#other\n' >yq/duty.yaml
 run validate yq
 expect_rc 0 "validate: a config profile file:"
 (cd yq/extra && "$DUTY" rates --lists .. --format csv "$ORDERS" >"$SCRATCH/rates-other.csv" 2>"$SCRATCH/rates-other.err")
@@ -146,9 +168,26 @@ RC=$?
 expect_rc 1 "rates with the config's profile file, from a subdirectory:"
 CHECKS=$((CHECKS + 1))
 grep -q "^街乡镇,2025-03..2025-04,1,永宁镇," rates-other.csv || fail "rates with the config's profile file: no rates"
+# … or a directory of profile files.
+printf 'profile: ../profs#other\n' >yq/duty.yaml
+run validate yq
+expect_rc 0 "validate: a config profile directory:"
+run rates --lists yq --format csv "$ORDERS"
+expect_rc 1 "rates with a config profile directory:"
+expect_out "街乡镇,2025-03..2025-04,1,永宁镇," "rates with a config profile directory"
+# A missing file is said to be missing, with where it was looked for.
 printf 'profile: missing.yaml\n' >yq/duty.yaml
 run validate yq
 expect_rc 1 "validate: a config profile file that is missing:"
-expect_out '"profile" is "missing.yaml", which is neither' "a missing profile file"
-rm yq/extra-profile.yaml yq/duty.yaml
+expect_out 'yq/duty.yaml:1:10: error: "profile" names the file "missing.yaml", which does not exist' "a missing profile file"
+expect_out "found from the config file's directory: yq/missing.yaml" "where a missing profile file was looked for"
+# A broken profile file named in the config: its errors, then the config's line.
+printf 'kind: profile\nitems:\n  - {id: bad, weights: 3}\n' >profs/bad.yaml
+printf 'profile: ../profs/bad.yaml\n' >yq/duty.yaml
+run rates --lists yq --format csv "$ORDERS"
+expect_rc 1 "rates with a broken config profile file:"
+expect_err "yq/duty.yaml:1:10: profile: yq/../profs/bad.yaml: the profile has errors" "a broken profile file blamed on the config"
+CHECKS=$((CHECKS + 1))
+! grep -q -- "--profile" <<<"$ERR" || fail "a broken config profile file blamed on --profile"
+rm yq/duty.yaml
 finish

@@ -196,6 +196,9 @@ expect_rc 2 "--rev with two directories"
 run diff --rev HEAD --as-of 2025-06-01 ../old
 expect_rc 2 "--rev outside a work tree"
 expect_err "duty diff: error: --rev: ../old is not inside a git work tree" "--rev outside a work tree"
+run diff --rev HEAD --as-of 2025-06-01 lists/nosuch
+expect_rc 2 "--rev on a missing folder"
+expect_err 'duty diff: error: --rev: "lists/nosuch" is not a directory' "--rev on a missing folder"
 mkdir ../nogit && ln -s "$(command -v cat)" ../nogit/cat
 PATH=$SCRATCH/nogit run diff --rev HEAD --as-of 2025-06-01 lists/yanqing
 expect_rc 2 "--rev without git on PATH"

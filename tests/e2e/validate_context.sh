@@ -137,6 +137,22 @@ expect_eq "$(tail -1 <<<"$out")" "0 errors, 0 warnings in 0 files, 0 items" "pre
 # Without --in-set a file outside the set is still checked (and fails).
 run validate --lists set .pre-commit-config.yaml
 expect_rc 1 "validate --lists of a non-list file without --in-set:"
+# A misspelt --lists is an error, not a hook that skips every file.
+run validate --in-set --lists sett "$P"
+expect_rc 2 "--in-set with a --lists that is no directory:"
+expect_err '--lists: "sett" is not a directory' "--in-set names the missing set"
+# With no files given, --in-set has nothing to skip: the whole set is checked.
+run validate --in-set --lists set
+expect_rc 1 "--in-set with no files checks the set:"
+expect_out "1 error, 0 warnings in" "--in-set with no files: the set's error"
+# A set file that is a symlink to one elsewhere is in the set.
+mkdir -p shared && mv set/tasks.yaml shared/tasks.yaml && ln -s ../shared/tasks.yaml set/tasks.yaml
+run validate --in-set --lists set set/tasks.yaml
+expect_rc 0 "--in-set keeps a symlinked set file:"
+expect_out "in 1 file," "--in-set checks the symlinked set file"
+CHECKS=$((CHECKS + 1))
+! grep -q "skipped" <<<"$ERR" || fail "--in-set skipped a symlinked set file"
+rm set/tasks.yaml && mv shared/tasks.yaml set/tasks.yaml
 run validate --in-set set
 expect_rc 2 "--in-set without --lists:"
 expect_err "--in-set skips files outside the set that --lists names: give --lists" "--in-set without --lists"

@@ -49,10 +49,13 @@ for c in "${commands[@]}"; do
   ((rc == 0)) || fail "$c | head -c 1: expected status 0, got $rc ($(head -c 300 err.txt))"
   expect_eq "$(grep -v '^duty: note:' err.txt | head -c 300)" "" "$c | head -c 1: nothing on stderr"
 
-  # The reader gone before the first write: small outputs fail too (a pipe
-  # buffer would hide them from `| head`).
-  { sleep 0.2; "$DUTY" "${args[@]}" 2>err.txt; } | true
-  rc=${PIPESTATUS[0]}
+  # The reader gone before duty starts: small outputs fail too (a pipe buffer
+  # would hide them from `| head`). The pipe's read end is closed first, so
+  # there is no race; the child gets SIGPIPE's default disposition, as in a shell.
+  python3 -c 'import os, subprocess, sys
+r, w = os.pipe(); os.close(r)
+sys.exit(subprocess.run(sys.argv[1:], stdout=w, stderr=open("err.txt", "w")).returncode)' "$DUTY" "${args[@]}"
+  rc=$?
   CHECKS=$((CHECKS + 1))
   ((rc == 0)) || fail "$c | (closed): expected status 0, got $rc ($(head -c 300 err.txt))"
   expect_eq "$(grep -v '^duty: note:' err.txt | head -c 300)" "" "$c | (closed): nothing on stderr"

@@ -243,14 +243,22 @@ TEST_CASE("choose_profile: a bare name is a built-in or the set's before a direc
   fs::path dir = fs::temp_directory_path() / ("duty-profile-" + std::to_string(::getpid()));
   fs::create_directories(dir / "on-time");
   fs::create_directories(dir / "p");
-  fs::path cwd = fs::current_path();
+  // Back to the working directory and no folder left behind, whatever throws.
+  struct Back
+  {
+    fs::path cwd = fs::current_path(), dir;
+    ~Back()
+    {
+      std::error_code ec;
+      fs::current_path(cwd, ec);
+      fs::remove_all(dir, ec);
+    }
+  } back{fs::current_path(), dir};
   fs::current_path(dir);
   LoadResult r;
   problems(kMinimal, &r);
   ProfileChoice on = choose_profile("on-time", nullptr);
   ProfileChoice p = choose_profile("p", &r.set);
-  fs::current_path(cwd);
-  fs::remove_all(dir);
   REQUIRE(on.profile);
   CHECK(on.source == "built-in on-time");
   REQUIRE(p.profile);
