@@ -8,27 +8,8 @@ LISTS="$DUTY_SRC/lists/yanqing"
 run gen cases --lists "$LISTS" --orders 600 --seed 7 --month 2025-03 --events events.csv -o gen.csv
 expect_rc 0 "gen cases"
 
-# Plant a recognisable caller and phone in every 10th order.
-python3 - <<'PY'
-import csv
-rows = list(csv.reader(open("gen.csv", encoding="utf-8", newline="")))
-h = rows[0]
-name, phone, title, content = (h.index(c) for c in ("来电人", "来电人电话", "标题", "主要内容"))
-for i, r in enumerate(rows[1:], 1):
-    if i % 10 == 0:
-        r[name] = "泄露测试王大锤"
-        r[phone] = "138-0013-8000" if i % 20 else "13800138000"
-        r[title] = "王大锤来电13800138000"
-        r[content] = "诉求人泄露测试王大锤（电话13800138000）反映：楼下噪音。"
-csv.writer(open("planted.csv", "w", encoding="utf-8", newline="")).writerows(rows)
-# And in the event log's notes.
-ev = list(csv.reader(open("events.csv", encoding="utf-8", newline="")))
-note = ev[0].index("备注")
-for i, r in enumerate(ev[1:], 1):
-    if i % 7 == 0:
-        r[note] = "联系王大锤13800138000"
-csv.writer(open("planted-events.csv", "w", encoding="utf-8", newline="")).writerows(ev)
-PY
+# Plant a recognisable caller and phone in the orders and the event notes.
+python3 "$DUTY_SRC/tests/e2e/plant_personal.py"
 
 check() { # FILE WHAT
   for needle in 王大锤 泄露测试 13800138000 138-0013-8000; do
