@@ -1,4 +1,5 @@
 // duty replay: judge every work order and whistle of a case log against the lists.
+#include "book_output.hpp"
 #include "case_options.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
@@ -8,10 +9,12 @@
 #include "replay/run.hpp"
 #include "replay/save.hpp"
 #include "util/error.hpp"
+#include "util/file.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <optional>
 
 namespace duty::tools {
@@ -19,11 +22,11 @@ namespace duty::tools {
 namespace {
 
 constexpr output::Format kFormats[] = {output::Format::jsonl, output::Format::csv, output::Format::text,
-                                       output::Format::json, output::Format::md};
+                                       output::Format::json, output::Format::md, output::Format::xlsx};
 
 struct Args
 {
-  std::string lists, db, profile, as_of, format, memory = "256M";
+  std::string lists, db, profile, as_of, format, out, memory = "256M";
   std::vector<std::string> inputs, events;
   bool summary = false, save = false, format_given = false;
   CaseOptions cases;        // the orders' reading options
@@ -65,8 +68,9 @@ check(const Args& a)
     throw UsageError("standard input ('-') can be read only once");
   std::string name = !a.format.empty() ? a.format : a.summary ? "table" : "jsonl";
   output::Format f = output::parse_format_for(name, kFormats);
-  if ((f == output::Format::json || f == output::Format::md) && !a.summary)
+  if ((f == output::Format::json || f == output::Format::md || f == output::Format::xlsx) && !a.summary)
     throw UsageError("--format " + name + " is for --summary; the verdicts are JSON Lines, CSV or a table");
+  check_output(f, a.out);
   if (f == output::Format::jsonl && a.summary)
     throw UsageError("--summary prints a table: --format table, csv, md or json");
   return f;
@@ -101,9 +105,14 @@ open_source(Args& a, const resolve::Context& lists)
 class Sinks
 {
 public:
-  Sinks(output::Format f, bool print, store::VerdictWriter* saver) : m_f(f), m_print(print), m_saver(saver)
+  // `out`: a file written under a temporary name and renamed by commit(), or
+  // empty (or "-") for standard output.
+  Sinks(output::Format f, bool print, store::VerdictWriter* saver, const std::string& out)
+    : m_f(f), m_print(print), m_saver(saver)
   {
     m_rows = output::verdicts_table(f);
+    if (!out.empty() && out != "-")
+      m_file = util::PendingFile(out);
   }
   bool
   renders() const
@@ -157,8 +166,19 @@ public:
   void
   flush()
   {
-    write_stdout(m_buf);
+    if (m_file.active())
+      m_file.write(m_buf);
+    else
+      write_stdout(m_buf);
     m_buf.clear();
+  }
+  // The file, complete, under its name (nothing to do for standard output).
+  void
+  commit()
+  {
+    flush();
+    if (m_file.active())
+      m_file.commit();
   }
 
 private:
@@ -187,6 +207,7 @@ private:
   output::Table m_rows;
   bool m_header_done = false;
   std::string m_buf;
+  util::PendingFile m_file;
 };
 
 std::string
@@ -246,7 +267,8 @@ add_options(CLI::App& app, Args& a)
       ->type_name("TIME");
   add_format_option(
       app, a.format, kFormats,
-      "Output format (default: jsonl, or table with --summary; json and md only with --summary)");
+      "Output format (default: jsonl, or table with --summary; json, md and xlsx only with --summary)");
+  add_output_option(app, a.out);
   app.add_flag("--summary", a.summary, "Print deviations per unit and per matter instead of the verdicts");
   app.add_flag("--save", a.save, "Save the verdicts into the store given with --db (table verdicts)");
   app.add_option("--memory", a.memory, "Memory for sorting file inputs; beyond it, temporary files ($TMPDIR)")
@@ -298,9 +320,11 @@ run_replay(Args& a)
   if (a.save)
     saver.emplace(a.db, hash, profile.id.value, as_of.str());
 
-  // With --save alone the verdicts go to the store; an explicit --format prints them too.
-  Sinks out(f, !a.summary && !(a.save && !a.format_given), saver ? &*saver : nullptr);
-  if (!a.summary && f == output::Format::jsonl && !(a.save && !a.format_given)) {
+  // With --save alone the verdicts go to the store; an explicit --format or -o prints them too.
+  bool print = !a.summary && !(a.save && !a.format_given && a.out.empty());
+  bool book = a.summary && f == output::Format::xlsx;
+  Sinks out(f, print, saver ? &*saver : nullptr, book ? std::string() : a.out);
+  if (print && f == output::Format::jsonl) {
     std::string header;
     output::append_header_json(header, {hash, profile.id.value, calendar.years(), as_of,
                                         std::string(replay::kTieRule), DUTY_VERSION});
@@ -316,11 +340,20 @@ run_replay(Args& a)
   run.emit = [&](const replay::Judgement& j, const std::string& text) { out.emit(j, text); };
   replay::RunTotals totals = replay::run(*source, {*ctx, profile, calendar, as_of}, run);
   out.finish();
-  if (a.summary)
+  if (book) {
+    output::Table t = output::summary_table(sum, f);
+    t.meta = {{"lists sha256", hash},
+              {"profile", profile.id.value},
+              {"as of", as_of.str()},
+              {"calendar years", fmt::format("{}", fmt::join(calendar.years(), ", "))}};
+    if (emit_tables({t}, f, a.out) != exit_clean)
+      return exit_usage;
+  }
+  if (a.summary && !book)
     out.add(output::render_table(output::summary_table(sum, f), f));
   if (saver)
     saver->commit();
-  out.flush();
+  out.commit();
 
   const auto& read = source->report();
   std::string note = describe_read(read, totals.unresolved);

@@ -72,7 +72,7 @@ expect_comp "--sheet" duty rates --sh
 expect_comp "csv jsonl tsv" duty rates --input-format ""
 # replay, a tool object like the rest.
 expect_comp "--events --events-map" duty replay --events
-expect_comp "csv json jsonl md text" duty replay --format ""
+expect_comp "csv json jsonl md text xlsx" duty replay --format ""
 expect_comp "--save --sheet --summary" duty replay --s
 expect_comp "listing.txt lists" duty ingest --db x.db lis
 expect_comp "区城市管理委" duty rates --lists lists/yanqing --unit 区城市

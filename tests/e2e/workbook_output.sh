@@ -98,6 +98,55 @@ PY
 expect_out "rows 1"
 [[ $OUT == rows\ * ]] || fail "matrix check: $OUT"
 
+# replay --summary as a workbook: every cell that of --summary --format json;
+# the same run gives the same bytes. -o also takes the verdicts themselves.
+rp=(replay --lists "$LISTS" --as-of 2025-05-01 o.csv --events e.csv)
+run "${rp[@]}" --summary --format xlsx -o r.xlsx
+expect_rc 1 "replay --summary --format xlsx (deviations):"
+expect_eq "$OUT" "" "replay --summary --format xlsx -o: nothing on stdout"
+run "${rp[@]}" --summary --format xlsx -o r2.xlsx
+CHECKS=$((CHECKS + 1))
+cmp -s r.xlsx r2.xlsx || fail "replay --summary --format xlsx: same run, other bytes"
+run "${rp[@]}" --summary --format json
+printf '%s\n' "$OUT" >r.json
+OUT=$("$PY" - r.xlsx r.json <<'PY' 2>&1
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+rows = json.load(open(sys.argv[2], encoding="utf-8"))
+ws = wb.worksheets[0]
+header = [c.value for c in ws[1]]
+assert header == list(rows[0].keys()), (header, list(rows[0].keys()))
+got = [list(r) for r in ws.iter_rows(min_row=2, values_only=True)]
+assert len(got) == len(rows) > 20, (len(got), len(rows))
+cells = 0
+for g, want in zip(got, rows):
+    for value, key in zip(g, header):
+        w = want[key]
+        if isinstance(w, (int, float)) and not isinstance(w, bool):
+            assert isinstance(value, (int, float)) and abs(value - w) <= 1e-9 * max(1, abs(w)), (key, value, w)
+        else:  # an empty text is an empty cell
+            assert value == w or (value is None and w == ""), (key, value, w)
+        cells += 1
+about = {r[1]: r[2] for r in wb["说明 about"].iter_rows(min_row=2, values_only=True)}
+assert len(about["lists sha256"]) == 64 and about["profile"] == "bj-practice", about
+assert about["as of"] == "2025-05-01 00:00:00" and "2025" in about["calendar years"], about
+print("cells", cells)
+PY
+)
+[[ $OUT == cells\ * ]] || fail "replay summary workbook check: $OUT"
+CHECKS=$((CHECKS + 1))
+run "${rp[@]}" -o v.jsonl
+expect_rc 1 "replay -o FILE:"
+expect_eq "$OUT" "" "replay -o: nothing on stdout"
+run "${rp[@]}"
+CHECKS=$((CHECKS + 1))
+[[ "$(cat v.jsonl)" == "$OUT" && -n $OUT ]] || fail "replay -o FILE differs from standard output"
+run "${rp[@]}" --format xlsx -o v.xlsx
+expect_rc 2 "replay --format xlsx without --summary:"
+expect_err "--format xlsx is for --summary" "replay --format xlsx without --summary"
+CHECKS=$((CHECKS + 1))
+[[ ! -e v.xlsx ]] || fail "a refused replay left v.xlsx behind"
+
 # Standard output is fine when it is not a terminal; a terminal is refused.
 "$DUTY" query --db s.db --format xlsx "select 1 as one" >piped.xlsx
 CHECKS=$((CHECKS + 1))
