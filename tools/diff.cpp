@@ -8,7 +8,9 @@
 #include "output/diff.hpp"
 #include "util/error.hpp"
 #include "util/spell.hpp"
+#include "util/text.hpp"
 
+#include <filesystem>
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -67,6 +69,14 @@ public:
       if (m_dirs.size() != 2)
         throw UsageError("give OLD and NEW directories, or --rev REV [DIR]");
       new_dir = m_dirs[1];
+    }
+    // A side that is no directory is a usage error before anything is compared:
+    // a diff against nothing would list every item as removed.
+    for (const std::string& d : m_rev.empty() ? m_dirs : std::vector<std::string>{new_dir}) {
+      std::error_code ec;
+      if (!std::filesystem::is_directory(d, ec))
+        throw UsageError(util::quote(d) + (std::filesystem::exists(d, ec) ? " is not a directory"
+                                                                          : ": no such directory"));
     }
     lists::Config config = config_for(new_dir);
     diff::Options options{lists::resolve_as_of(m_as_of, config.as_of), config, m_filter};

@@ -41,11 +41,22 @@ skip_outside(const std::string& dir, std::vector<std::string>& paths)
   if (!fs::is_directory(dir, ec))
     throw UsageError("--lists: " + util::quote(dir) + " is not a directory");
   std::erase_if(paths, [&](const std::string& p) {
-    if (p == "-" || lists::is_config_name(fs::path(p).filename().string()) || under(dir, p))
+    if (p == "-" || lists::is_config_name(fs::path(p).filename().string()))
       return false;
-    fmt::print(stderr, "duty validate: {}: not in the list set {}: skipped (--in-set)\n", util::terminal_safe(p),
-               util::terminal_safe(dir));
-    return true;
+    if (!under(dir, p)) {
+      fmt::print(stderr, "duty validate: {}: not in the list set {}: skipped (--in-set)\n",
+                 util::terminal_safe(p), util::terminal_safe(dir));
+      return true;
+    }
+    // A hidden file or folder of the set (.github/…) is not read with the set either.
+    fs::path rel = fs::absolute(p, ec).lexically_normal().lexically_relative(fs::absolute(dir, ec).lexically_normal());
+    for (const auto& part : rel)
+      if (part.string().starts_with(".") && part != "." && part != "..") {
+        fmt::print(stderr, "duty validate: {}: hidden, not read with the list set {}: skipped (--in-set)\n",
+                   util::terminal_safe(p), util::terminal_safe(dir));
+        return true;
+      }
+    return false;
   });
 }
 

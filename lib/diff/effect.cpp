@@ -76,6 +76,7 @@ public:
     std::vector<std::string> lim;
     for (const auto& l : resolve::effective_limits(r))
       lim.push_back(l.name.value + " " + l.value.str());
+    std::sort(lim.begin(), lim.end()); // the order an item writes them in is no change
     o.limits = lim.empty() ? kNone : fmt::format("{}", fmt::join(lim, ", "));
     std::vector<std::string> ws;
     for (const auto& w : r.whistles)

@@ -364,9 +364,10 @@ _duty_names() {
     [[ $words[i] == --lists=* ]] && lists=${words[i]#--lists=}
   done
   [[ -n $lists ]] || return 1
+  # _arguments passes compadd's options (-J group …) first: the kind is the last word.
   local -a names
-  names=(${(f)"$(${_duty_prog:-duty} completion --names $1 --lists $lists 2>/dev/null)"})
-  compadd -a names
+  names=(${(f)"$(${_duty_prog:-duty} completion --names ${@[-1]} --lists $lists 2>/dev/null)"})
+  compadd "${@[1,-2]}" -a names
 }
 
 )SH";

@@ -164,6 +164,8 @@ date_problem(std::string_view s)
     }
   static constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
                                             "July",    "August",   "September", "October", "November", "December"};
+  if (v[0] < 1900 || v[0] > 2999)
+    return "the year " + std::to_string(v[0]) + " is outside 1900-2999";
   if (v[1] < 1 || v[1] > 12)
     return "there is no month " + std::to_string(v[1]);
   if (v[2] < 1)

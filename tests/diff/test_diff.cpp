@@ -226,3 +226,15 @@ TEST_CASE("diff: assistants and whistle duties are effects too")
   CHECK(e.aspects[1].before == "日常哨 → dep within 2h");
   CHECK(e.aspects[1].after == "日常哨 → dep, dep2 within 4h");
 }
+
+TEST_CASE("diff: limits written in another order are no effect")
+{
+  const char* prim = "kind: primary\nitems:\n  - {id: Z, matter: n, lead: dep, limits: {sign: 2h, close: 7d}}\n";
+  Side a = side("A", {{"u.yaml", kUnits}, {"m.yaml", kMatters}, {"p.yaml", powers()}, {"z.yaml", prim}});
+  Side b = side("B", {{"u.yaml", kUnits},
+                      {"m.yaml", kMatters},
+                      {"p.yaml", powers()},
+                      {"z.yaml", replaced(prim, "{sign: 2h, close: 7d}", "{close: 7d, sign: 2h}")}});
+  CHECK(diff_items(a, b).empty());
+  CHECK(diff_effects(a.loaded.set, b.loaded.set, *util::parse_date("2025-06-01")).empty());
+}

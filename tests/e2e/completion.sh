@@ -127,6 +127,13 @@ if command -v zsh >/dev/null; then
   got=$(zsh -f -c 'autoload -U compinit; compinit -u -D; source ./duty.zsh; print -r -- $_comps[duty]; whence -w _duty_gen_lists' 2>&1)
   expect_eq "$got" "_duty_main
 _duty_gen_lists: function" "zsh registration"
+  # Names: _arguments calls the action with compadd's options first (-J group).
+  got=$(zsh -f -c 'autoload -U compinit; compinit -u -D; source ./duty.zsh
+compadd() { print -r -- "${@[1,-3]}" ${#names} ${names[(r)儒林街道]} }
+words=(duty route --lists "$1" --at "")
+_duty_prog=$2
+_duty_names -J -default- territories' zsh "$DUTY_SRC/lists/yanqing" "$DUTY" 2>&1)
+  expect_eq "$got" "-J -default- 36 儒林街道" "zsh: territory names, with _arguments' options"
 else
   fail "zsh is needed: bash scripts/install-deps.sh test"
 fi

@@ -196,9 +196,16 @@ expect_rc 2 "--rev with two directories"
 run diff --rev HEAD --as-of 2025-06-01 ../old
 expect_rc 2 "--rev outside a work tree"
 expect_err "duty diff: error: --rev: ../old is not inside a git work tree" "--rev outside a work tree"
+run diff --as-of 2025-06-01 lists/yanqing lists/nosuch
+expect_rc 2 "diff against a missing directory"
+expect_err 'duty diff: error: "lists/nosuch": no such directory' "diff against a missing directory"
+expect_eq "$OUT" "" "diff against a missing directory: no report"
+run diff --as-of 2025-06-01 lists/yanqing/primary.yaml lists/yanqing
+expect_rc 2 "diff of a file"
+expect_err '"lists/yanqing/primary.yaml" is not a directory' "diff of a file"
 run diff --rev HEAD --as-of 2025-06-01 lists/nosuch
 expect_rc 2 "--rev on a missing folder"
-expect_err 'duty diff: error: --rev: "lists/nosuch" is not a directory' "--rev on a missing folder"
+expect_err 'duty diff: error: "lists/nosuch": no such directory' "--rev on a missing folder"
 mkdir ../nogit && ln -s "$(command -v cat)" ../nogit/cat
 PATH=$SCRATCH/nogit run diff --rev HEAD --as-of 2025-06-01 lists/yanqing
 expect_rc 2 "--rev without git on PATH"
@@ -210,7 +217,8 @@ run diff --format xml ../old lists/yanqing
 expect_rc 2 "bad --format"
 run diff --as-of 2025-06-01 ../old no-such-dir
 expect_rc 2 "missing NEW directory"
-expect_out "no-such-dir: error: no such file or directory [io]" "missing NEW directory is an io finding"
+expect_err 'duty diff: error: "no-such-dir": no such directory' "missing NEW directory is a usage error"
+expect_eq "$OUT" "" "missing NEW directory: no report"
 
 # A revision where the directory did not exist: every item added.
 git -c init.defaultBranch=main init -q ../empty && mkdir ../empty/lists && cp -R ../old ../empty/lists/yanqing

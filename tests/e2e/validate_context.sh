@@ -137,6 +137,13 @@ expect_eq "$(tail -1 <<<"$out")" "0 errors, 0 warnings in 0 files, 0 items" "pre
 # Without --in-set a file outside the set is still checked (and fails).
 run validate --lists set .pre-commit-config.yaml
 expect_rc 1 "validate --lists of a non-list file without --in-set:"
+# A hidden folder of the set (a CI workflow) is not read with the set: skipped.
+mkdir -p set/.github/workflows
+printf 'on: push\njobs: {}\n' >set/.github/workflows/ci.yaml
+run validate --in-set --lists set set/.github/workflows/ci.yaml
+expect_rc 0 "--in-set skips a hidden folder of the set:"
+expect_err "set/.github/workflows/ci.yaml: hidden, not read with the list set set: skipped (--in-set)" "--in-set names the hidden file"
+rm -r set/.github
 # A misspelt --lists is an error, not a hook that skips every file.
 run validate --in-set --lists sett "$P"
 expect_rc 2 "--in-set with a --lists that is no directory:"

@@ -193,4 +193,6 @@ TEST_CASE("date_problem says why a date is not one")
   CHECK(date_problem("2025-01-00") == "there is no day 0");
   CHECK(date_problem("2025/03/01") == "dates are written YYYY-MM-DD, e.g. 2025-03-01");
   CHECK(date_problem("25-3-1") == "dates are written YYYY-MM-DD, e.g. 2025-03-01");
+  CHECK(date_problem("3000-01-01") == "the year 3000 is outside 1900-2999");
+  CHECK(date_problem("1899-12-31") == "the year 1899 is outside 1900-2999");
 }
