@@ -474,7 +474,7 @@ CaseReader::read_field(Row& row, const Column& col, std::string_view raw)
     case FieldType::deadline:
       out = parse_deadline(v, m_time);
       if (!out)
-        bad("cannot read " + shown() + " as a deadline (a time, a date, or a limit such as 7d, 15个工作日, 24h)");
+        bad("cannot read " + shown() + " as a deadline (" + kDeadlineForms + ")");
       break;
     case FieldType::whistle:
       if (auto w = canonical_whistle(v))

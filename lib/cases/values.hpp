@@ -31,6 +31,9 @@ parse_zone(std::string_view zone);
 std::optional<std::string>
 parse_time(std::string_view text, const TimeSpec& spec);
 
+// What a deadline may be, for messages about one that is not.
+inline constexpr const char* kDeadlineForms = "a time, a date, or a limit such as 7d, 15个工作日, 24h";
+
 // An order's deadline or an extension's until, as exports write them: a time
 // (kept as "YYYY-MM-DD HH:MM:SS"), a date alone (the whole day: "YYYY-MM-DD"),
 // or a limit — 7d, 7天, 7日, 7个自然日, 15wd, 15个工作日, 24h, 24小时, 30m,

@@ -73,6 +73,10 @@ RowReader::type_value(size_t field, std::string_view raw)
     else
       bad("cannot read " + shown(v) + " as a verdict (是/否/查否, 通过/驳回)");
     break;
+  case FieldType::deadline: // not counted, but a bad one makes the row bad, as in the case reader
+    if (!cases::parse_deadline(v, m_plan.time))
+      bad("cannot read " + shown(v) + " as a deadline (" + cases::kDeadlineForms + ")");
+    break;
   default: t.text = std::string(v); break;
   }
   return t;
