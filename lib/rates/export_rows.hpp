@@ -79,8 +79,10 @@ private:
   {
     // A small direct-mapped table of days per column, by month and day digits.
     unsigned key = unsigned(v[5] ^ v[6] * 3 ^ v[8] * 7 ^ v[9] * 13) & (kDays - 1);
+    if (v[10] != ' ')
+      return std::nullopt; // another separator ('T', or a typo): the full parser decides
     DayMemo& d = m_days[slot % 8][key];
-    if (v[10] != ' ' || std::memcmp(v.data(), d.text, 10) != 0) {
+    if (std::memcmp(v.data(), d.text, 10) != 0) {
       auto day = parse_stamp(v.substr(0, 10));
       if (!day)
         return std::nullopt;
