@@ -45,6 +45,22 @@ done
   >summary.csv 2>summary.err
 check summary.csv "replay --summary"
 check summary.err "replay --summary's messages"
+# The summary as a workbook and the verdicts through -o: the sheets' XML, unzipped.
+"$DUTY" replay --lists "$LISTS" --as-of "$asof" --summary --format xlsx -o summary.xlsx planted.csv \
+  --events planted-events.csv 2>summary-xlsx.err
+"$DUTY" replay --lists "$LISTS" --as-of "$asof" -o verdicts.jsonl planted.csv --events planted-events.csv \
+  2>verdicts-o.err
+python3 -c 'import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1]); sys.stdout.write("".join(z.read(n).decode() for n in z.namelist()))' \
+  summary.xlsx >summary.xlsx.txt
+CHECKS=$((CHECKS + 1))
+grep -q "unit" summary.xlsx.txt || fail "the summary workbook holds no table"
+check summary.xlsx.txt "replay --summary --format xlsx"
+check summary-xlsx.err "replay --summary --format xlsx's messages"
+CHECKS=$((CHECKS + 1))
+[[ -s verdicts.jsonl ]] || fail "replay -o wrote nothing"
+check verdicts.jsonl "replay -o"
+check verdicts-o.err "replay -o's messages"
 "$DUTY" rates --lists "$LISTS" --profile on-time --as-of "$asof" --period 2025-03 --format json planted.csv \
   --events planted-events.csv >ontime.json 2>ontime.err
 RC=$?
