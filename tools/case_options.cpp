@@ -50,6 +50,18 @@ ReadingOptions::apply(std::optional<cases::MapSpec>& map, cases::ReaderOptions& 
 }
 
 void
+ReadingOptions::apply_events(const std::string& events_map_path, std::optional<cases::MapSpec>& events_map,
+                             const cases::ReaderOptions& orders, cases::ReaderOptions& events)
+{
+  events.encoding = orders.encoding;
+  events.format = orders.format;
+  if (!events_map_path.empty()) {
+    events_map = cases::load_map(events_map_path);
+    events.map = &*events_map;
+  }
+}
+
+void
 CaseOptions::add_to(CLI::App& app)
 {
   m_options = {app.add_flag("--events", events, "Inputs are event logs (派单, 签收, 退单, 吹哨, 报到 …), "

@@ -26,6 +26,10 @@ struct ReadingOptions
   // map's), --input-format and --sheet checked and set on `r`. Throws
   // UsageError or IoError.
   void apply(std::optional<cases::MapSpec>& map, cases::ReaderOptions& r) const;
+  // The event logs that go with the orders: read as the orders are (encoding,
+  // format), through their own map `events_map_path` (read into `events_map`).
+  static void apply_events(const std::string& events_map_path, std::optional<cases::MapSpec>& events_map,
+                           const cases::ReaderOptions& orders, cases::ReaderOptions& events);
 };
 
 struct CaseOptions

@@ -202,13 +202,7 @@ public:
     co.inputs = m_inputs;
     std::optional<cases::MapSpec> map, events_map;
     m_reading.apply(map, co.reader);
-    // The event logs: the orders' encoding and format, their own map.
-    co.events_reader.encoding = co.reader.encoding;
-    co.events_reader.format = co.reader.format;
-    if (!m_events_map_path.empty()) {
-      events_map = cases::load_map(m_events_map_path);
-      co.events_reader.map = &*events_map;
-    }
+    ReadingOptions::apply_events(m_events_map_path, events_map, co.reader, co.events_reader);
     co.events = m_events;
     co.as_of = as_of_time;
     if (rates::uses_clocks(*profile))

@@ -178,13 +178,7 @@ public:
       throw UsageError("--events-map maps event files; a store's events are read with its orders");
     std::optional<cases::MapSpec> map, events_map;
     m_reading.apply(map, req.reader);
-    // The event logs: the orders' encoding and format, their own map.
-    req.events_reader.encoding = req.reader.encoding;
-    req.events_reader.format = req.reader.format;
-    if (!m_events_map_path.empty()) {
-      events_map = cases::load_map(m_events_map_path);
-      req.events_reader.map = &*events_map;
-    }
+    ReadingOptions::apply_events(m_events_map_path, events_map, req.reader, req.events_reader);
 
     std::string dir = lists_dir(m_lists);
     lists::Config config = config_for(dir);
